@@ -1,0 +1,31 @@
+package dev.cxsentinel.domain;
+
+import java.time.Instant;
+
+/**
+ * One entry of an offer's action history: who, when, what, and the note given. Entries are only ever appended.
+ * {@code reason} is set for a dispute, {@code remedy} for a recorded remedy, {@code until} for a snooze.
+ */
+public record ActionRecord(ActionType type, SlackUserId actor, Instant at, String note,
+                           DisputeReason reason, Remedy remedy, Instant until) {
+    public static final int MAX_NOTE_LENGTH = 1000;
+
+    public ActionRecord {
+        if (type == null || actor == null || at == null) {
+            throw new InvalidValueException("action", type + " by " + actor + " at " + at, "a type, an actor and a time");
+        }
+        note = note == null ? "" : note.strip();
+        if (note.length() > MAX_NOTE_LENGTH) {
+            throw new InvalidValueException("note", note, "at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        if ((type == ActionType.DISPUTED) != (reason != null)) {
+            throw new InvalidValueException("dispute reason", String.valueOf(reason), "a reason exactly for a dispute");
+        }
+        if ((type == ActionType.REMEDY_RECORDED) != (remedy != null)) {
+            throw new InvalidValueException("remedy", String.valueOf(remedy), "a remedy exactly for a recorded remedy");
+        }
+        if ((type == ActionType.SNOOZED) != (until != null)) {
+            throw new InvalidValueException("snooze end", String.valueOf(until), "an end exactly for a snooze");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cxsentinel.domain;
+
+import java.util.Optional;
+
+/**
+ * Status der Kundenerfahrung. The rated levels are ordered from best to worst; a move down is a degradation.
+ * {@link #INSUFFICIENT_FEEDBACK} is not a rating and so neither better nor worse than any level.
+ */
+public enum CxHealth {
+    EXCELLENT(0, "Excellent", "Ausgezeichnet", ":large_green_circle:"),
+    GOOD(1, "Good", "Gut", ":large_green_circle:"),
+    FAIR(2, "Fair", "Akzeptabel", ":large_yellow_circle:"),
+    POOR(3, "Poor", "Schlecht", ":large_orange_circle:"),
+    VERY_POOR(4, "Very poor", "Sehr schlecht", ":red_circle:"),
+    INSUFFICIENT_FEEDBACK(-1, "Insufficient feedback", "Unzureichendes Feedback", ":white_circle:");
+
+    private final int severity;
+    private final String english;
+    private final String german;
+    private final String emoji;
+
+    CxHealth(int severity, String english, String german, String emoji) {
+        this.severity = severity;
+        this.english = english;
+        this.german = german;
+        this.emoji = emoji;
+    }
+
+    public boolean isRated() {
+        return severity >= 0;
+    }
+
+    public boolean isWorseThan(CxHealth other) {
+        return isRated() && other.isRated() && severity > other.severity;
+    }
+
+    /** POOR and VERY_POOR: the levels at which Amazon may close the offer. */
+    public boolean isAtRisk() {
+        return this == POOR || this == VERY_POOR;
+    }
+
+    public String label(Language language) {
+        return language == Language.DE ? german : english;
+    }
+
+    public String emoji() {
+        return emoji;
+    }
+
+    public static Optional<CxHealth> fromLabel(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String folded = Text.fold(text);
+        for (CxHealth h : values()) {
+            if (Text.fold(h.name()).equals(folded) || Text.fold(h.english).equals(folded) || Text.fold(h.german).equals(folded)) {
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static CxHealth parse(String text) {
+        return fromLabel(text).orElseThrow(() -> new InvalidValueException("CX health", String.valueOf(text),
+                "Excellent, Good, Fair, Poor, Very poor, Insufficient feedback (or Ausgezeichnet, Gut, Akzeptabel, Schlecht, Sehr schlecht, Unzureichendes Feedback)"));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.cxsentinel.domain;
+
+import java.util.Map;
+
+/** Versand durch Amazon (FBA) or durch Verkäufer (FBM). */
+public enum FulfilmentChannel {
+    FBA("Fulfilled by Amazon", "Versand durch Amazon"),
+    FBM("Fulfilled by merchant", "Versand durch Verkäufer");
+
+    private static final Map<String, FulfilmentChannel> NAMES = Map.ofEntries(
+            Map.entry("fba", FBA), Map.entry("afn", FBA), Map.entry("amazon", FBA),
+            Map.entry("versand durch amazon", FBA), Map.entry("fulfilled by amazon", FBA),
+            Map.entry("fbm", FBM), Map.entry("mfn", FBM), Map.entry("merchant", FBM),
+            Map.entry("versand durch verkäufer", FBM), Map.entry("fulfilled by merchant", FBM));
+
+    private final String english;
+    private final String german;
+
+    FulfilmentChannel(String english, String german) {
+        this.english = english;
+        this.german = german;
+    }
+
+    public String label(Language language) {
+        return language == Language.DE ? german : english;
+    }
+
+    public static FulfilmentChannel parse(String text) {
+        FulfilmentChannel channel = text == null ? null : NAMES.get(Text.fold(text));
+        if (channel == null) {
+            throw new InvalidValueException("fulfilment channel", String.valueOf(text),
+                    "FBA, FBM, AFN, MFN, Amazon, Merchant, Versand durch Amazon or Versand durch Verkäufer");
+        }
+        return channel;
+    }
+}

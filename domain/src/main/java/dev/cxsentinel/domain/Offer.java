@@ -1,0 +1,243 @@
+package dev.cxsentinel.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The offer aggregate (Angebot): the latest observed CX data, the offer's status, its customer comments and
+ * the full history of what the team did. Immutable: every operation returns a {@link Transition} with the new
+ * offer and the events it caused, or throws a {@link DomainException} and changes nothing.
+ *
+ * <p>{@code version} is the stored version this value was loaded at (0 for a new offer); the repository writes
+ * with it in the filter, so of two concurrent writers exactly one wins.
+ */
+public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel channel, CxHealth health,
+                    NcxRate ncxRate, Integer ncxOrders, Integer totalOrders, String topReason, LocalDate closedDate,
+                    OfferStatus status, List<CustomerComment> comments, List<ActionRecord> history,
+                    Instant snoozedUntil, Instant closedNoticedAt, int remindersSent, long version) {
+
+    public static final int MAX_COMMENTS = 20;
+    public static final Duration MAX_SNOOZE = Duration.ofDays(30);
+
+    public Offer {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(asin, "asin");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(status, "status");
+        comments = List.copyOf(comments);
+        history = List.copyOf(history);
+        if (remindersSent < 0 || version < 0) {
+            throw new IllegalArgumentException("negative reminder count or version");
+        }
+    }
+
+    /** The result of an operation: the offer after it, and what happened. No events and an equal offer means nothing changed. */
+    public record Transition(Offer before, Offer after, List<OfferEvent> events) {
+        public Transition {
+            events = List.copyOf(events);
+        }
+
+        public boolean changed() {
+            return before == null || !before.equals(after);
+        }
+    }
+
+    /** An offer seen for the first time. */
+    public static Transition discover(OfferId id, CxObservation seen, Instant now) {
+        OfferStatus status = seen.closed() ? OfferStatus.CLOSED : OfferStatus.ACTIVE;
+        Offer offer = new Offer(id, seen.asin(), seen.productName(), seen.channel(), seen.health(), seen.ncxRate(),
+                seen.ncxOrders(), seen.totalOrders(), seen.topReason(), seen.closedDate(), status, List.of(), List.of(),
+                null, seen.closed() ? now : null, 0, 0);
+        List<OfferEvent> events = new ArrayList<>();
+        events.add(new OfferEvent.OfferDiscovered(id, seen.health()));
+        if (seen.closed()) {
+            events.add(new OfferEvent.OfferClosed(id, seen.closedDate()));
+        }
+        return new Transition(null, offer, events);
+    }
+
+    /** Applies a newer report row: status and health transitions become events; unchanged data changes nothing. */
+    public Transition observe(CxObservation seen, Instant now) {
+        List<OfferEvent> events = new ArrayList<>();
+        OfferStatus newStatus = status;
+        Instant newClosedNoticedAt = closedNoticedAt;
+        int newReminders = remindersSent;
+        if (seen.closed()) {
+            boolean reclosed = status == OfferStatus.ACTIVE
+                    || (status == OfferStatus.CLOSED && seen.closedDate() != null && closedDate != null && seen.closedDate().isAfter(closedDate));
+            if (status == OfferStatus.RELIST_PENDING) {
+                events.add(new OfferEvent.StillClosedAfterRelist(id, lastRelistOrDispute().orElseThrow()));
+            } else if (reclosed) {
+                events.add(new OfferEvent.OfferClosed(id, seen.closedDate()));
+            }
+            if (status != OfferStatus.CLOSED || reclosed) {
+                newClosedNoticedAt = now;
+                newReminders = 0;
+            }
+            newStatus = OfferStatus.CLOSED;
+        } else if (status != OfferStatus.ACTIVE) {
+            events.add(new OfferEvent.OfferReactivated(id, status == OfferStatus.RELIST_PENDING));
+            newStatus = OfferStatus.ACTIVE;
+            newClosedNoticedAt = null;
+            newReminders = 0;
+        }
+        healthEvent(seen.health()).ifPresent(events::add);
+        Offer after = new Offer(id, seen.asin(), seen.productName() == null ? productName : seen.productName(),
+                seen.channel(), seen.health(), seen.ncxRate(), seen.ncxOrders(), seen.totalOrders(), seen.topReason(),
+                seen.closedDate() == null && seen.closed() ? closedDate : seen.closedDate(), newStatus, comments, history,
+                snoozedUntil, newClosedNoticedAt, newReminders, version);
+        return new Transition(this, after, events);
+    }
+
+    private Optional<OfferEvent> healthEvent(CxHealth seen) {
+        if (seen == health) {
+            return Optional.empty();
+        }
+        if (seen.isWorseThan(health)) {
+            return Optional.of(new OfferEvent.HealthDegraded(id, health, seen));
+        }
+        if (health.isWorseThan(seen)) {
+            return Optional.of(new OfferEvent.HealthImproved(id, health, seen));
+        }
+        return Optional.of(new OfferEvent.HealthChanged(id, health, seen));
+    }
+
+    /** Adds comments not seen before and keeps the newest {@link #MAX_COMMENTS}. Comments alone raise no event. */
+    public Transition addComments(List<CustomerComment> newComments) {
+        LinkedHashSet<CustomerComment> merged = new LinkedHashSet<>(comments);
+        merged.addAll(newComments);
+        List<CustomerComment> kept = merged.stream()
+                .sorted(Comparator.comparing(CustomerComment::date).reversed())
+                .limit(MAX_COMMENTS)
+                .toList();
+        return new Transition(this, withComments(kept), List.of());
+    }
+
+    /** Erneut anbieten: the team reactivates a closed offer. */
+    public Transition relist(SlackUserId actor, String note, Instant now) {
+        requireClosed("relisted");
+        ActionRecord action = new ActionRecord(ActionType.RELISTED, actor, now, note, null, null, null);
+        return new Transition(this, withAction(action, OfferStatus.RELIST_PENDING), List.of(new OfferEvent.Relisted(id, action)));
+    }
+
+    /** Widerspruch gegen die Schließung: contest the closure with a reason, and relist at once. */
+    public Transition dispute(SlackUserId actor, DisputeReason reason, String note, Instant now) {
+        if (reason == null) {
+            throw new ExplanationRequiredException("A dispute needs a reason: delivery, misunderstanding, fraud or other.");
+        }
+        if (reason == DisputeReason.OTHER && (note == null || note.isBlank())) {
+            throw new ExplanationRequiredException("A dispute with the reason \"other\" needs an explanation: say why the closure is inaccurate.");
+        }
+        requireClosed("disputed");
+        ActionRecord action = new ActionRecord(ActionType.DISPUTED, actor, now, note, reason, null, null);
+        return new Transition(this, withAction(action, OfferStatus.RELIST_PENDING), List.of(new OfferEvent.Disputed(id, action)));
+    }
+
+    /** Records a Maßnahme the team took in Seller Central. */
+    public Transition recordRemedy(SlackUserId actor, Remedy remedy, String note, Instant now) {
+        Objects.requireNonNull(remedy, "remedy");
+        if (!remedy.isAllowedFor(channel)) {
+            throw new RemedyNotAllowedException(id, remedy);
+        }
+        ActionRecord action = new ActionRecord(ActionType.REMEDY_RECORDED, actor, now, note, null, remedy, null);
+        return new Transition(this, withAction(action, status), List.of(new OfferEvent.RemedyRecorded(id, action)));
+    }
+
+    /** Mutes every alert but closures until {@code until}. */
+    public Transition snooze(SlackUserId actor, Instant until, String note, Instant now) {
+        if (until == null || !until.isAfter(now)) {
+            throw new InvalidSnoozeException("A snooze must end in the future.");
+        }
+        if (Duration.between(now, until).compareTo(MAX_SNOOZE) > 0) {
+            throw new InvalidSnoozeException("A snooze lasts at most 30 days; choose a shorter duration such as 1w.");
+        }
+        ActionRecord action = new ActionRecord(ActionType.SNOOZED, actor, now, note, null, null, until);
+        Offer after = new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
+                closedDate, status, comments, append(action), until, closedNoticedAt, remindersSent, version);
+        return new Transition(this, after, List.of(new OfferEvent.Snoozed(id, action)));
+    }
+
+    /**
+     * A reminder is due when the offer has been closed for {@code interval × (reminders sent + 1)} with no
+     * action since, at most {@code maxReminders} times; the last one is escalated. A snooze defers reminders.
+     */
+    public Optional<Transition> remindIfDue(Instant now, Duration interval, int maxReminders) {
+        if (status != OfferStatus.CLOSED || closedNoticedAt == null || remindersSent >= maxReminders || isSnoozed(now)) {
+            return Optional.empty();
+        }
+        boolean actedSinceClosure = history.stream().anyMatch(a -> !a.at().isBefore(closedNoticedAt) && a.type() != ActionType.SNOOZED);
+        Instant due = closedNoticedAt.plus(interval.multipliedBy(remindersSent + 1L));
+        if (actedSinceClosure || now.isBefore(due)) {
+            return Optional.empty();
+        }
+        int number = remindersSent + 1;
+        Offer after = new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
+                closedDate, status, comments, history, snoozedUntil, closedNoticedAt, number, version);
+        return Optional.of(new Transition(this, after, List.of(new OfferEvent.ReminderDue(id, number, number == maxReminders))));
+    }
+
+    public boolean isSnoozed(Instant now) {
+        return snoozedUntil != null && now.isBefore(snoozedUntil);
+    }
+
+    public boolean needsAttention() {
+        return status != OfferStatus.ACTIVE || health.isAtRisk();
+    }
+
+    public boolean remedyRecordedSinceClosure() {
+        return closedNoticedAt != null && history.stream()
+                .anyMatch(a -> a.type() == ActionType.REMEDY_RECORDED && !a.at().isBefore(closedNoticedAt));
+    }
+
+    public Optional<ActionRecord> lastRelistOrDispute() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ActionType type = history.get(i).type();
+            if (type == ActionType.RELISTED || type == ActionType.DISPUTED) {
+                return Optional.of(history.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Advice> advice() {
+        return Advisor.advise(channel, status, comments, remedyRecordedSinceClosure());
+    }
+
+    public Offer withVersion(long newVersion) {
+        return new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
+                closedDate, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, newVersion);
+    }
+
+    private void requireClosed(String action) {
+        if (status == OfferStatus.RELIST_PENDING) {
+            throw new AlreadyRelistedException(id, lastRelistOrDispute().orElseThrow());
+        }
+        if (status != OfferStatus.CLOSED) {
+            throw new OfferNotClosedException(id, action);
+        }
+    }
+
+    private Offer withAction(ActionRecord action, OfferStatus newStatus) {
+        return new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
+                closedDate, newStatus, comments, append(action), snoozedUntil, closedNoticedAt, remindersSent, version);
+    }
+
+    private Offer withComments(List<CustomerComment> newComments) {
+        return new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
+                closedDate, status, newComments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
+    }
+
+    private List<ActionRecord> append(ActionRecord action) {
+        List<ActionRecord> newHistory = new ArrayList<>(history);
+        newHistory.add(action);
+        return newHistory;
+    }
+}

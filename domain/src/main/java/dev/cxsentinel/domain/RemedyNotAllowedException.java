@@ -1,0 +1,16 @@
+package dev.cxsentinel.domain;
+
+/** Rule 2: removal and disposal orders exist only for FBA offers. */
+public final class RemedyNotAllowedException extends DomainException {
+    private final Remedy remedy;
+
+    public RemedyNotAllowedException(OfferId offerId, Remedy remedy) {
+        super("remedy-not-allowed", "A " + remedy.keyword() + " order applies only to stock at Amazon (FBA); offer "
+                + offerId.sku() + " (" + offerId.marketplace() + ") is fulfilled by the merchant (FBM).");
+        this.remedy = remedy;
+    }
+
+    public Remedy remedy() {
+        return remedy;
+    }
+}
