@@ -1,0 +1,35 @@
+package dev.cxsentinel.application.port.in;
+
+import dev.cxsentinel.domain.InvalidValueException;
+import dev.cxsentinel.domain.Marketplace;
+import java.util.Optional;
+
+/**
+ * How a user names an offer: an ASIN or a SKU, optionally {@code @MARKETPLACE} ({@code B07XJ8C8F5@DE},
+ * {@code HB-KETTLE-02@FR}).
+ */
+public record OfferQuery(String key, Optional<Marketplace> marketplace) {
+    public OfferQuery {
+        if (key == null || key.isBlank() || key.length() > 60 || key.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("offer", String.valueOf(key), "an ASIN or SKU, optionally with @MARKETPLACE (B07XJ8C8F5@DE)");
+        }
+        marketplace = marketplace == null ? Optional.empty() : marketplace;
+    }
+
+    public static OfferQuery parse(String text) {
+        if (text == null) {
+            throw new InvalidValueException("offer", "null", "an ASIN or SKU");
+        }
+        String t = text.strip();
+        int at = t.lastIndexOf('@');
+        if (at > 0 && at < t.length() - 1) {
+            return new OfferQuery(t.substring(0, at), Optional.of(Marketplace.parse(t.substring(at + 1))));
+        }
+        return new OfferQuery(t, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+        return marketplace.map(m -> key + "@" + m.code()).orElse(key);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.cxsentinel.application.port.in;
+
+import dev.cxsentinel.application.model.Actor;
+import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.domain.Advice;
+import dev.cxsentinel.domain.Offer;
+import java.util.List;
+import java.util.Objects;
+
+/** Everything about one offer: CX data, comments, advice, history, and notifications that could not be delivered. */
+public interface ShowOffer {
+    record ShowOfferCommand(Actor actor, OfferQuery offer) {
+        public ShowOfferCommand {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(offer, "offer");
+        }
+    }
+
+    record OfferView(Offer offer, List<Advice> advice, List<Notification> failedNotifications, ChannelLink link) { }
+
+    OfferView show(ShowOfferCommand command);
+}

@@ -1,0 +1,54 @@
+package dev.cxsentinel.application.port.out;
+
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.Digest;
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.NotificationId;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The owed notifications, stored with their offers. A dispatcher claims one offer's due notifications with a
+ * lease; while the lease holds, no other dispatcher can claim them. Every write after the claim names the owner,
+ * so a dispatcher whose lease expired cannot record anything.
+ */
+public interface NotificationOutbox {
+
+    /** An offer whose notifications one dispatcher holds until {@code leaseUntil}; {@code threads} maps channels to alert card ts. */
+    record Claim(Offer offer, List<Notification> notifications, Map<ChannelId, String> threads, String owner, Instant leaseUntil) { }
+
+    Optional<Claim> claimNext(String owner, Instant now, Duration lease);
+
+    /** Extends the lease; false when it was lost (expired and claimed by another). */
+    boolean extendLease(OfferId offer, String owner, Instant until);
+
+    void markSent(OfferId offer, String owner, NotificationId id, String messageTs);
+
+    void reschedule(OfferId offer, String owner, NotificationId id, Instant dueAt, int attempts, String error);
+
+    void markFailed(OfferId offer, String owner, NotificationId id, int attempts, String reason);
+
+    void recordThread(OfferId offer, String owner, ChannelId channel, String ts);
+
+    /** Ends the lease and makes the offer claimable again at its next pending notification's due time. */
+    void release(OfferId offer, String owner);
+
+    /** Every notification still stored for the offer (pending, failed, and recently sent). */
+    List<Notification> notificationsOf(OfferId offer);
+
+    Map<ChannelId, String> threadsOf(OfferId offer);
+
+    /** Counts by state, for metrics. */
+    Map<Notification.State, Long> countByState();
+
+    void saveDigest(Digest digest);
+
+    Optional<Digest> claimNextDigest(String owner, Instant now, Duration lease);
+
+    void completeDigest(String digestId, String owner, Notification.State state, Instant dueAt, int attempts, String error, List<String> messageTs);
+}

@@ -1,0 +1,6 @@
+package dev.cxsentinel.application.port.out;
+
+/** Whether the store answers now. */
+public interface StoreHealth {
+    boolean isReachable();
+}

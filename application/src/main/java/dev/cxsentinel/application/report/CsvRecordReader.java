@@ -1,0 +1,275 @@
+package dev.cxsentinel.application.report;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams RFC 4180 records from a report file: UTF-8 (with or without BOM) or UTF-16 with a BOM; the delimiter
+ * ({@code ,} {@code ;} or tab) is detected from the header row; quoted fields may hold delimiters, {@code ""}
+ * and line breaks. Memory is bounded by the longest record, which is capped: a hostile file is an error, not an
+ * out-of-memory crash.
+ */
+public final class CsvRecordReader implements AutoCloseable {
+    public static final int MAX_FIELD_LENGTH = 10_000;
+    public static final int MAX_FIELDS = 200;
+
+    /** One record and the physical line it starts on. */
+    public record CsvRecord(long line, List<String> fields) { }
+
+    private final String fileName;
+    private final Reader reader;
+    private char delimiter;
+    private long line = 1;
+    private int pushedBack = -2;
+
+    private CsvRecordReader(String fileName, Reader reader) {
+        this.fileName = fileName;
+        this.reader = reader;
+    }
+
+    public static CsvRecordReader open(String fileName, InputStream raw) throws IOException, ReportFormatException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(4);
+        int b0 = in.read();
+        int b1 = in.read();
+        int b2 = in.read();
+        Charset charset = StandardCharsets.UTF_8;
+        in.reset();
+        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+            in.skipNBytes(3);
+        } else if (b0 == 0xFF && b1 == 0xFE) {
+            in.skipNBytes(2);
+            charset = StandardCharsets.UTF_16LE;
+        } else if (b0 == 0xFE && b1 == 0xFF) {
+            in.skipNBytes(2);
+            charset = StandardCharsets.UTF_16BE;
+        }
+        Reader decoder = new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new CsvRecordReader(fileName, decoder);
+    }
+
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** The header row; detects the delimiter from it. Throws when the file is empty. */
+    public CsvRecord readHeader() throws IOException, ReportFormatException {
+        StringBuilder first = new StringBuilder();
+        long start = line;
+        int c;
+        boolean quoted = false;
+        while ((c = read()) != -1) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (!quoted && (c == '\n' || c == '\r')) {
+                if (c == '\r') {
+                    int next = read();
+                    if (next != '\n' && next != -1) {
+                        unread(next);
+                    }
+                }
+                line++;
+                if (first.toString().isBlank()) {
+                    first.setLength(0);
+                    start = line;
+                    continue;
+                }
+                break;
+            }
+            first.append((char) c);
+            if (first.length() > MAX_FIELD_LENGTH) {
+                throw error(start, "a header row (this line is longer than " + MAX_FIELD_LENGTH + " characters)");
+            }
+        }
+        if (first.toString().isBlank()) {
+            throw error(0, "a header row followed by data rows (the file is empty)");
+        }
+        delimiter = detectDelimiter(first.toString());
+        return new CsvRecord(start, split(first.toString(), start));
+    }
+
+    private static char detectDelimiter(String header) {
+        char best = ',';
+        int bestCount = -1;
+        for (char candidate : new char[] {'\t', ';', ','}) {
+            int count = countOutsideQuotes(header, candidate);
+            if (count > bestCount) {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static int countOutsideQuotes(String text, char c) {
+        int count = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == c && !quoted) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private List<String> split(String header, long at) throws ReportFormatException {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < header.length(); i++) {
+            char ch = header.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < header.length() && header.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (ch == delimiter) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        if (quoted) {
+            throw error(at, "a closing quote in the header row");
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    /** The next non-empty record, or null at the end of the file. */
+    public CsvRecord next() throws IOException, ReportFormatException {
+        while (true) {
+            long start = line;
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean wasQuoted = false;
+            boolean any = false;
+            int c;
+            while (true) {
+                c = read();
+                if (c == -1) {
+                    if (quoted) {
+                        throw error(start, "a closing quote for the field that opens on this line (quotes are unbalanced)");
+                    }
+                    break;
+                }
+                any = true;
+                if (c == 0) {
+                    throw error(line, "text, but the file holds binary data (a NUL byte)");
+                }
+                if (quoted) {
+                    if (c == '"') {
+                        int next = read();
+                        if (next == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            if (next != -1) {
+                                unread(next);
+                            }
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        append(field, c, start);
+                    }
+                } else if (c == '"' && field.isEmpty() && !wasQuoted) {
+                    quoted = true;
+                    wasQuoted = true;
+                } else if (c == delimiter) {
+                    addField(fields, field, start);
+                    wasQuoted = false;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r') {
+                        int next = read();
+                        if (next != '\n' && next != -1) {
+                            unread(next);
+                        }
+                    }
+                    line++;
+                    break;
+                } else {
+                    append(field, c, start);
+                }
+            }
+            if (!any) {
+                return null;
+            }
+            addField(fields, field, start);
+            if (fields.stream().allMatch(String::isBlank)) {
+                if (c == -1) {
+                    return null;
+                }
+                continue;
+            }
+            return new CsvRecord(start, fields);
+        }
+    }
+
+    private void addField(List<String> fields, StringBuilder field, long start) throws ReportFormatException {
+        if (fields.size() >= MAX_FIELDS) {
+            throw error(start, "at most " + MAX_FIELDS + " columns");
+        }
+        fields.add(field.toString());
+        field.setLength(0);
+    }
+
+    private void append(StringBuilder field, int c, long start) throws ReportFormatException {
+        if (field.length() >= MAX_FIELD_LENGTH) {
+            throw error(start, "fields of at most " + MAX_FIELD_LENGTH + " characters (is a quote missing, or is this not a report?)");
+        }
+        field.append((char) c);
+    }
+
+    private int read() throws IOException, ReportFormatException {
+        if (pushedBack != -2) {
+            int c = pushedBack;
+            pushedBack = -2;
+            return c;
+        }
+        try {
+            return reader.read();
+        } catch (CharacterCodingException e) {
+            throw error(line, "UTF-8 text, but the bytes here are not UTF-8 (save the file as \"CSV UTF-8\")");
+        }
+    }
+
+    private void unread(int c) {
+        pushedBack = c;
+    }
+
+    private ReportFormatException error(long at, String expected) {
+        return new ReportFormatException(new RowError(fileName, at, null, null, expected));
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.cxsentinel.application.service;
+
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.DeliverySettings;
+import dev.cxsentinel.application.model.Digest;
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.port.in.DeliverNotifications;
+import dev.cxsentinel.application.port.out.Clock;
+import dev.cxsentinel.application.port.out.NotificationOutbox;
+import dev.cxsentinel.application.port.out.Notifier;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves owed notifications from the store to the team. It claims one offer's due notifications at a time with a
+ * lease (so several instances never send the same one), keeps each channel to about one message a second,
+ * waits out a rate limit as long as Slack asks, retries transient failures with exponential backoff and jitter
+ * until they succeed, and records a permanent failure with its reason without holding back the rest.
+ *
+ * <p>A crash between Slack's answer and the store's write may send one notification twice; nothing else does.
+ */
+@Singleton
+public class NotificationDispatcher implements DeliverNotifications {
+    private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class.getName());
+
+    private final NotificationOutbox outbox;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final DeliverySettings settings;
+    private final String owner = "dispatcher-" + UUID.randomUUID();
+    private final Map<ChannelId, Instant> nextAllowed = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private volatile long sent;
+    private volatile long failed;
+
+    @Inject
+    public NotificationDispatcher(NotificationOutbox outbox, Notifier notifier, Clock clock, DeliverySettings settings) {
+        this.outbox = outbox;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public long sentCount() {
+        return sent;
+    }
+
+    public long failedCount() {
+        return failed;
+    }
+
+    @Override
+    public int deliverDue() {
+        synchronized (lock) {
+            int count = 0;
+            Optional<NotificationOutbox.Claim> claim;
+            while ((claim = outbox.claimNext(owner, clock.now(), settings.lease())).isPresent()) {
+                count += deliver(claim.get());
+            }
+            Optional<Digest> digest;
+            while ((digest = outbox.claimNextDigest(owner, clock.now(), settings.lease())).isPresent()) {
+                count += deliver(digest.get());
+            }
+            return count;
+        }
+    }
+
+    private int deliver(NotificationOutbox.Claim claim) {
+        int count = 0;
+        Map<ChannelId, String> threads = new HashMap<>(claim.threads());
+        Set<ChannelId> held = new HashSet<>();
+        List<Notification> ordered = claim.notifications().stream()
+                .sorted(Comparator.comparing(Notification::createdAt)).toList();
+        try {
+            for (Notification n : ordered) {
+                Instant now = clock.now();
+                if (n.state() != Notification.State.PENDING) {
+                    continue;
+                }
+                if (held.contains(n.channel()) || !n.isDue(now)) {
+                    held.add(n.channel()); // keep a channel's messages about one offer in order
+                    continue;
+                }
+                Instant allowed = nextAllowed.getOrDefault(n.channel(), Instant.EPOCH);
+                if (allowed.isAfter(now)) {
+                    outbox.reschedule(claim.offer().id(), owner, n.id(), allowed, n.attempts(), n.lastError());
+                    held.add(n.channel());
+                    continue;
+                }
+                if (!outbox.extendLease(claim.offer().id(), owner, now.plus(settings.lease()))) {
+                    LOG.warning(() -> "lease on " + claim.offer().id() + " lost; another dispatcher continues");
+                    return count;
+                }
+                Notifier.Result result = send(n, claim, threads.get(n.channel()));
+                pace(n.channel(), clock.now(), result);
+                if (result instanceof Notifier.Result.Sent s) {
+                    outbox.markSent(claim.offer().id(), owner, n.id(), s.messageTs());
+                    if (n.kind() == Notification.Kind.ALERT && s.messageTs() != null) {
+                        outbox.recordThread(claim.offer().id(), owner, n.channel(), s.messageTs());
+                        threads.put(n.channel(), s.messageTs());
+                    }
+                    sent++;
+                    count++;
+                } else if (result instanceof Notifier.Result.RetryLater r) {
+                    Instant due = clock.now().plus(retryDelay(n.attempts() + 1, r.retryAfter()));
+                    outbox.reschedule(claim.offer().id(), owner, n.id(), due, n.attempts() + 1, r.reason());
+                    held.add(n.channel());
+                    LOG.info(() -> "notification " + n.id() + " to " + n.channel() + " retried at " + due + ": " + r.reason());
+                } else if (result instanceof Notifier.Result.Failed f) {
+                    outbox.markFailed(claim.offer().id(), owner, n.id(), n.attempts() + 1, f.reason());
+                    failed++;
+                    LOG.warning(() -> "notification " + n.id() + " about " + n.offerId() + " to " + n.channel()
+                            + " failed permanently: " + f.reason());
+                }
+            }
+        } finally {
+            outbox.release(claim.offer().id(), owner);
+        }
+        return count;
+    }
+
+    private Notifier.Result send(Notification n, NotificationOutbox.Claim claim, String thread) {
+        try {
+            return notifier.send(n, claim.offer(), thread);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sending notification " + n.id() + " failed unexpectedly", e);
+            return new Notifier.Result.RetryLater(Duration.ZERO, "unexpected error: " + e, false);
+        }
+    }
+
+    private int deliver(Digest digest) {
+        Instant now = clock.now();
+        Instant allowed = nextAllowed.getOrDefault(digest.channel(), Instant.EPOCH);
+        if (allowed.isAfter(now)) {
+            outbox.completeDigest(digest.id(), owner, Notification.State.PENDING, allowed, digest.attempts(), digest.lastError(), List.of());
+            return 0;
+        }
+        Notifier.Result result;
+        try {
+            result = notifier.sendDigest(digest);
+        } catch (RuntimeException e) {
+            result = new Notifier.Result.RetryLater(Duration.ZERO, "unexpected error: " + e, false);
+        }
+        pace(digest.channel(), clock.now(), result);
+        if (result instanceof Notifier.Result.Sent s) {
+            outbox.completeDigest(digest.id(), owner, Notification.State.SENT, now, digest.attempts() + 1, null, List.of(s.messageTs()));
+            sent++;
+            return 1;
+        }
+        if (result instanceof Notifier.Result.RetryLater r) {
+            outbox.completeDigest(digest.id(), owner, Notification.State.PENDING,
+                    clock.now().plus(retryDelay(digest.attempts() + 1, r.retryAfter())), digest.attempts() + 1, r.reason(), List.of());
+        } else if (result instanceof Notifier.Result.Failed f) {
+            outbox.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts() + 1, f.reason(), List.of());
+            failed++;
+        }
+        return 0;
+    }
+
+    private void pace(ChannelId channel, Instant now, Notifier.Result result) {
+        Instant next = now.plus(settings.perChannelInterval());
+        if (result instanceof Notifier.Result.RetryLater r && r.rateLimited() && r.retryAfter() != null) {
+            next = now.plus(r.retryAfter());
+        }
+        nextAllowed.put(channel, next);
+    }
+
+    /** Exponential backoff with ±20 % jitter, never shorter than Slack's Retry-After. */
+    Duration retryDelay(int attempts, Duration retryAfter) {
+        long base = settings.retryBase().toMillis() << Math.min(20, Math.max(0, attempts - 1));
+        long capped = Math.min(base, settings.retryMax().toMillis());
+        long jittered = (long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        long floor = retryAfter == null ? 0 : retryAfter.toMillis();
+        return Duration.ofMillis(Math.max(jittered, floor));
+    }
+}

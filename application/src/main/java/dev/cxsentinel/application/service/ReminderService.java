@@ -1,0 +1,74 @@
+package dev.cxsentinel.application.service;
+
+import dev.cxsentinel.application.model.AlertSettings;
+import dev.cxsentinel.application.port.in.SendReminders;
+import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.application.port.out.Clock;
+import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
+import dev.cxsentinel.application.port.out.DispatchSignal;
+import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.OfferChange;
+import dev.cxsentinel.application.port.out.SaveOffer;
+import dev.cxsentinel.domain.Offer;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Owes a reminder for each closed offer that waited {@link AlertSettings#reminderInterval()} without action. */
+@Singleton
+public class ReminderService implements SendReminders {
+    private static final int PAGE = 500;
+
+    private final FindOffers findOffers;
+    private final SaveOffer saveOffer;
+    private final ChannelLinks links;
+    private final Clock clock;
+    private final AlertSettings settings;
+    private final DispatchSignal signal;
+
+    @Inject
+    public ReminderService(FindOffers findOffers, SaveOffer saveOffer, ChannelLinks links, Clock clock,
+                           AlertSettings settings, DispatchSignal signal) {
+        this.findOffers = findOffers;
+        this.saveOffer = saveOffer;
+        this.links = links;
+        this.clock = clock;
+        this.settings = settings;
+        this.signal = signal;
+    }
+
+    @Override
+    public int remindDue() {
+        int owed = 0;
+        String after = null;
+        List<Offer> page;
+        do {
+            page = findOffers.findClosed(after, PAGE);
+            for (Offer offer : page) {
+                owed += remind(offer);
+            }
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id().value();
+        } while (page.size() == PAGE);
+        if (owed > 0) {
+            signal.notificationsOwed();
+        }
+        return owed;
+    }
+
+    private int remind(Offer offer) {
+        Instant now = clock.now();
+        Optional<Offer.Transition> due = offer.remindIfDue(now, settings.reminderInterval(), settings.maxReminders());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        NotificationPlanner.Plan plan = NotificationPlanner.plan(due.get(), links.findByAccount(offer.id().account()), now);
+        try {
+            saveOffer.save(new OfferChange(due.get().after(), false, plan.owed()));
+            return plan.owed().size();
+        } catch (ConcurrentUpdateException e) {
+            return 0; // someone acted meanwhile; the next round decides again
+        }
+    }
+}
