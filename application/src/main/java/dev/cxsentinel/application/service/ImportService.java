@@ -276,7 +276,7 @@ public class ImportService implements ImportCxReport {
                     changeById.put(e.getKey(), change);
                 }
             }
-            Set<OfferId> conflicts = saveOffer.saveAll(changes);
+            Set<OfferId> conflicts = changes.isEmpty() ? Set.of() : saveOffer.saveAll(changes);
             for (OfferChange change : changes) {
                 if (!conflicts.contains(change.offer().id())) {
                     count(change);

@@ -1,0 +1,176 @@
+package dev.cxsentinel.application.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cxsentinel.domain.CommentCategory;
+import dev.cxsentinel.domain.CxHealth;
+import dev.cxsentinel.domain.FulfilmentChannel;
+import dev.cxsentinel.domain.Marketplace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportReaderTest {
+    private final ReportReader reader = new ReportReader();
+
+    record Collected(List<ReportRow> rows, List<RowError> errors, ReportReader.Outcome outcome) { }
+
+    static ReportFile resource(String name) throws IOException {
+        try (InputStream in = ReportReaderTest.class.getResourceAsStream("/reports/" + name)) {
+            return ReportFile.ofBytes(name, in.readAllBytes());
+        }
+    }
+
+    static ReportFile text(String name, String content) {
+        return ReportFile.ofBytes(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Collected read(ReportFile file) throws Exception {
+        List<ReportRow> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        ReportReader.Outcome outcome = reader.read(file, new ReportReader.RowSink() {
+            @Override
+            public void row(ReportRow row) {
+                rows.add(row);
+            }
+
+            @Override
+            public void error(RowError error) {
+                errors.add(error);
+            }
+        });
+        return new Collected(rows, errors, outcome);
+    }
+
+    @Test
+    void readsTheEnglishOfferReport() throws Exception {
+        Collected c = read(resource("offers-en.csv"));
+        assertEquals(ReportReader.Kind.OFFER_REPORT, c.outcome().kind());
+        assertEquals(List.of(), c.errors());
+        assertEquals(6, c.rows().size());
+        ReportRow.OfferRow kettle = (ReportRow.OfferRow) c.rows().get(1);
+        assertEquals(3, kettle.line());
+        assertEquals("HB-KETTLE-02", kettle.sku().value());
+        assertEquals(CxHealth.VERY_POOR, kettle.observation().health());
+        assertEquals(980, kettle.observation().ncxRate().basisPoints());
+        assertEquals(LocalDate.of(2026, 11, 20), kettle.observation().closedDate());
+        assertTrue(kettle.observation().closed());
+        assertEquals("Electric kettle 1.0 l, glass", kettle.observation().productName());
+        ReportRow.OfferRow lamp = (ReportRow.OfferRow) c.rows().get(5);
+        assertEquals(CxHealth.INSUFFICIENT_FEEDBACK, lamp.observation().health());
+        assertNull(lamp.observation().ncxRate());
+    }
+
+    @Test
+    void readsTheGermanOfferReportWithSemicolonsDecimalCommasAndImpliedStatus() throws Exception {
+        Collected c = read(resource("offers-de.csv"));
+        assertEquals(List.of(), c.errors());
+        assertEquals(3, c.rows().size());
+        ReportRow.OfferRow kettle = (ReportRow.OfferRow) c.rows().get(1);
+        assertEquals(Marketplace.DE, kettle.marketplace());
+        assertEquals("Wasserkocher 1,0 l; Glas", kettle.observation().productName());
+        assertEquals(FulfilmentChannel.FBA, kettle.observation().channel());
+        assertEquals(980, kettle.observation().ncxRate().basisPoints());
+        assertTrue(kettle.observation().closed(), "closed because a closed date is given");
+        assertFalse(((ReportRow.OfferRow) c.rows().get(2)).observation().closed());
+        assertEquals("wrong item", kettle.observation().topReason());
+    }
+
+    @Test
+    void readsCommentFilesInBothLanguagesAndClassifiesUncategorisedComments() throws Exception {
+        Collected en = read(resource("comments-en.csv"));
+        assertEquals(ReportReader.Kind.COMMENT_FILE, en.outcome().kind());
+        assertEquals(4, en.rows().size());
+        ReportRow.CommentRow uncategorised = (ReportRow.CommentRow) en.rows().get(1);
+        assertEquals(CommentCategory.WRONG_ITEM, uncategorised.comment().category());
+        Collected de = read(resource("comments-de.csv"));
+        assertEquals(List.of(), de.errors());
+        ReportRow.CommentRow first = (ReportRow.CommentRow) de.rows().get(0);
+        assertEquals(LocalDate.of(2026, 11, 18), first.comment().date());
+        assertEquals("Falscher Wasserkocher geliefert; bestellt war die Glasversion.", first.comment().text());
+        assertEquals(CommentCategory.COMPATIBILITY, ((ReportRow.CommentRow) de.rows().get(1)).comment().category());
+    }
+
+    @Test
+    void acceptsBomTabsQuotedLineBreaksAndEmptyLines() throws Exception {
+        String tsv = "\uFEFFMarketplace\tASIN\tSKU\tDate\tCategory\tComment\r\n\r\n"
+                + "DE\tB08N5WRWNW\tHB-KETTLE-02\t11/19/2026\t\t\"line one\nline \"\"two\"\"\tend\"\r\n";
+        Collected c = read(text("c.tsv", tsv));
+        assertEquals(List.of(), c.errors());
+        ReportRow.CommentRow row = (ReportRow.CommentRow) c.rows().get(0);
+        assertEquals("line one\nline \"two\"\tend", row.comment().text());
+        assertEquals(3, row.line());
+    }
+
+    @Test
+    void readsUtf16WithBom() throws Exception {
+        String csv = "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B07XJ8C8F5,SKU-1,FBA,Gut\n";
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        byte[] body = csv.getBytes(StandardCharsets.UTF_16LE);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, 2);
+        System.arraycopy(body, 0, all, 2, body.length);
+        assertEquals(1, read(ReportFile.ofBytes("u16.csv", all)).rows().size());
+    }
+
+    @Test
+    void reportsEveryProblemWithLineColumnValueAndExpectation() throws Exception {
+        String csv = "marketplace,asin,sku,fulfillment_channel,cx_health,ncx_rate,ncx_orders,total_orders,last_offer_closed_date\n"
+                + "DE,B07XJ8C8F5,OK-1,FBA,Good,1%,1,100,\n"
+                + "XX,b07,OK-2,Drone,Superb,150%,,,31.02.2026\n"
+                + "DE,B07XJ8C8F5,OK-3,FBA,Good,9%,1,100,\n"
+                + "DE,B07XJ8C8F5,,FBA,Good,,5,4,\n";
+        Collected c = read(text("bad.csv", csv));
+        assertEquals(1, c.rows().size());
+        assertEquals(3, c.outcome().invalidRows());
+        List<String> line3 = c.errors().stream().filter(e -> e.line() == 3).map(RowError::column).toList();
+        assertEquals(List.of("marketplace", "asin", "fulfillment_channel", "cx_health", "ncx_rate", "last_offer_closed_date"), line3);
+        RowError asin = c.errors().stream().filter(e -> "asin".equals(e.column())).findFirst().orElseThrow();
+        assertEquals("b07", asin.found());
+        assertEquals("bad.csv:3: column 'asin': found 'b07': 10 upper-case letters or digits, like B07XJ8C8F5", asin.toString());
+        RowError disagreement = c.errors().stream().filter(e -> e.line() == 4).findFirst().orElseThrow();
+        assertTrue(disagreement.expected().contains("agrees with 1 of 100 orders"), disagreement.expected());
+        assertTrue(c.errors().stream().anyMatch(e -> e.line() == 5 && "sku".equals(e.column())));
+        assertTrue(c.errors().stream().anyMatch(e -> e.line() == 5 && "total_orders".equals(e.column())));
+        assertTrue(c.errors().stream().anyMatch(e -> e.line() == 3 && e.expected().contains("real calendar date")));
+    }
+
+    @Test
+    void computesTheRateFromOrdersAndReadsFractions() throws Exception {
+        String csv = "marketplace;asin;sku;fulfillment_channel;cx_health;ncx_rate;ncx_orders;total_orders\n"
+                + "DE;B07XJ8C8F5;A;FBA;Good;;2;221\n"
+                + "DE;B07XJ8C8F5;B;FBA;Good;0,042;;\n";
+        Collected c = read(text("r.csv", csv));
+        assertEquals(90, ((ReportRow.OfferRow) c.rows().get(0)).observation().ncxRate().basisPoints());
+        assertEquals(420, ((ReportRow.OfferRow) c.rows().get(1)).observation().ncxRate().basisPoints());
+    }
+
+    @Test
+    void hostileFilesAreErrorsNotCrashes() {
+        assertFileError(text("empty.csv", ""), "the file is empty");
+        assertFileError(text("blank.csv", "\n\n  \n"), "the file is empty");
+        assertFileError(text("header-only.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\n"), "header only");
+        assertFileError(text("unknown.csv", "name,price\nkettle,12\n"), "missing: marketplace (Marktplatz)");
+        assertFileError(text("quotes.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,\"B07XJ8C8F5,SKU,FBA,Good\n"), "quotes are unbalanced");
+        assertFileError(ReportFile.ofBytes("binary.csv", new byte[] {'a', ',', 'b', '\n', 0, 1, 2, 3, (byte) 0x89, 'P', 'N', 'G'}), "missing");
+        assertFileError(ReportFile.ofBytes("latin1.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B07XJ8C8F5,SKU,Versand durch Verk\u00e4ufer,Gut\n"
+                .getBytes(StandardCharsets.ISO_8859_1)), "not UTF-8");
+        String longLine = "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B07XJ8C8F5,SKU,FBA," + "x".repeat(10 * 1024 * 1024) + "\n";
+        assertFileError(text("long.csv", longLine), "at most 10000 characters");
+        assertFileError(ReportFile.ofBytes("nul.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0\u0000".getBytes(StandardCharsets.UTF_8)), "binary data");
+    }
+
+    private void assertFileError(ReportFile file, String expected) {
+        ReportFormatException e = assertThrows(ReportFormatException.class, () -> read(file));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file.name()), e.getMessage());
+    }
+}
