@@ -7,5 +7,5 @@ import java.util.List;
 public interface ImportRecords {
     void save(ImportRecord record);
 
-    List<ImportRecord> recent(SellerAccountId account, int limit);
+    List<ImportRecord> recentImports(SellerAccountId account, int limit);
 }

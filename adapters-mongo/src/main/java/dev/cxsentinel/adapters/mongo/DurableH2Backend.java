@@ -1,0 +1,30 @@
+package dev.cxsentinel.adapters.mongo;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.util.Locale;
+import java.util.Set;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The H2 backend commits on its own only about once a second, so a hard kill could lose the last second of
+ * acknowledged writes. This backend commits every write command before it is acknowledged.
+ */
+final class DurableH2Backend extends H2Backend {
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+            "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+    DurableH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        Document result = super.handleCommand(channel, database, command, query);
+        if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            commit();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.cxsentinel.adapters.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.MVStoreTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zero-setup store: mongo-java-server with its H2 backend in a file under the data directory, listening on
+ * loopback and spoken to over the real wire protocol by the same adapter code as a real MongoDB.
+ *
+ * <ul>
+ *   <li>Every acknowledged write is committed to the file first ({@link DurableH2Backend}).</li>
+ *   <li>The file is compacted at start-up, so repeated imports do not grow it without bound.</li>
+ *   <li>The file is locked while open: a second server on the same directory gets a clear error. The running
+ *   server's port is written to {@code embedded.port}, so {@code import} can work through it.</li>
+ * </ul>
+ */
+public final class EmbeddedStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
+    public static final String FILE_NAME = "cx-sentinel.mv.db";
+    public static final String PORT_FILE = "embedded.port";
+
+    private final MongoServer server;
+    private final MongoBackend backend;
+    private final MVStore mvStore;
+    private final Path portFile;
+    private final InetSocketAddress address;
+
+    private EmbeddedStore(MongoServer server, MongoBackend backend, MVStore mvStore, Path portFile, InetSocketAddress address) {
+        this.server = server;
+        this.backend = backend;
+        this.mvStore = mvStore;
+        this.portFile = portFile;
+        this.address = address;
+    }
+
+    /** An in-memory store on a random loopback port (tests, benchmarks). */
+    public static EmbeddedStore inMemory() {
+        MemoryBackend backend = new MemoryBackend();
+        MongoServer server = new MongoServer(backend);
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        InetSocketAddress address = server.getLocalAddress();
+        return new EmbeddedStore(server, backend, null, null, address);
+    }
+
+    /**
+     * Opens the store in {@code dataDir}, creating it if needed. Throws {@link StoreConfigurationException} when
+     * the directory cannot be used, and {@link StoreInUseException} when another process has it open.
+     */
+    public static EmbeddedStore open(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        prepare(dir);
+        Path file = dir.resolve(FILE_NAME);
+        compact(file);
+        MVStore mvStore;
+        try {
+            mvStore = new MVStore.Builder().fileName(file.toString()).open();
+        } catch (MVStoreException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase().contains("locked")) {
+                throw new StoreInUseException(dir, runningInstance(dir).orElse(null));
+            }
+            throw new StoreConfigurationException("The embedded store " + file + " cannot be opened: " + e.getMessage()
+                    + ". If the file is damaged, restore it from a backup or move it away to start empty.", e);
+        }
+        DurableH2Backend backend = new DurableH2Backend(mvStore);
+        MongoServer server = new MongoServer(backend);
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        InetSocketAddress address = server.getLocalAddress();
+        Path portFile = dir.resolve(PORT_FILE);
+        try {
+            Files.writeString(portFile, Integer.toString(address.getPort()), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            server.shutdownNow();
+            backend.close();
+            throw new StoreConfigurationException("Cannot write " + portFile + ": " + e.getMessage(), e);
+        }
+        LOG.info("embedded store {} open on {}", file, address);
+        return new EmbeddedStore(server, backend, mvStore, portFile, address);
+    }
+
+    private static void prepare(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new StoreConfigurationException("The data directory " + dir + " is not a directory. Set CX_DATA_DIR to a directory.", null);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreConfigurationException("The data directory " + dir + " cannot be created (" + reason(e)
+                    + "). Set CX_DATA_DIR to a directory this user can write.", e);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new StoreConfigurationException("The data directory " + dir + " is not a directory. Set CX_DATA_DIR to a directory.", null);
+        }
+        Path probe = dir.resolve(".write-test");
+        try {
+            Files.writeString(probe, "ok");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new StoreConfigurationException("The data directory " + dir + " is not writable (" + reason(e)
+                    + "). Fix its permissions or set CX_DATA_DIR to a directory this user can write.", e);
+        }
+        Path file = dir.resolve(FILE_NAME);
+        if (Files.exists(file) && (!Files.isReadable(file) || !Files.isWritable(file))) {
+            throw new StoreConfigurationException("The store file " + file + " is not readable and writable by this user. Fix its permissions.", null);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** Rewrites the file without its unused space; skipped (harmlessly) when another process has it open. */
+    private static void compact(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            long before = Files.size(file);
+            MVStoreTool.compact(file.toString(), false);
+            LOG.info("embedded store compacted: {} → {} bytes", before, Files.size(file));
+        } catch (RuntimeException | IOException e) {
+            LOG.debug("embedded store not compacted: {}", e.getMessage());
+        }
+    }
+
+    /** The connection string of a store another process serves from {@code dataDir}, if one answers. */
+    public static Optional<String> runningInstance(Path dataDir) {
+        Path portFile = dataDir.toAbsolutePath().normalize().resolve(PORT_FILE);
+        try {
+            int port = Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).strip());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            }
+            return Optional.of("mongodb://127.0.0.1:" + port + "/");
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/";
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** Stops accepting connections, commits and closes the file. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        backend.close();
+        if (mvStore != null && !mvStore.isClosed()) {
+            mvStore.close();
+        }
+        if (portFile != null) {
+            try {
+                Files.deleteIfExists(portFile);
+            } catch (IOException e) {
+                LOG.warn("could not delete {}: {}", portFile, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.cxsentinel.adapters.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import dev.cxsentinel.application.port.out.StoreHealth;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/**
+ * A connection to MongoDB (a replica set, Atlas, or the embedded store) with timeouts short enough that an
+ * unreachable database surfaces within about two seconds as a clear error, and the driver reconnects by itself
+ * when it returns.
+ */
+public final class MongoStore implements StoreHealth, AutoCloseable {
+    private final MongoClient client;
+    private final MongoDatabase database;
+
+    private MongoStore(MongoClient client, MongoDatabase database) {
+        this.client = client;
+        this.database = database;
+    }
+
+    /** Throws {@link IllegalArgumentException} with the reason for a malformed URI. */
+    public static MongoStore connect(String uri, String databaseName) {
+        ConnectionString connection;
+        try {
+            connection = new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("MONGODB_URI is not a MongoDB connection string (" + e.getMessage() + ")", e);
+        }
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .applicationName("cx-sentinel")
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
+                .build();
+        MongoClient client = MongoClients.create(settings);
+        return new MongoStore(client, client.getDatabase(databaseName));
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    /** Creates the indexes the list queries use on a real MongoDB; idempotent (the embedded server ignores most). */
+    public void ensureIndexes() {
+        Guard.run(() -> {
+            database.getCollection("offers").createIndex(Indexes.ascending("account", "asin"));
+            database.getCollection("offers").createIndex(Indexes.ascending("account", "attention", "sku", "marketplace"));
+            database.getCollection("offers").createIndex(Indexes.ascending("status", "_id"));
+            database.getCollection("offers").createIndex(Indexes.ascending("outbox.state"), new IndexOptions().sparse(true));
+            database.getCollection("outbox_due").createIndex(Indexes.ascending("dueAt"));
+            database.getCollection("digests").createIndex(Indexes.ascending("state", "dueAt"));
+            database.getCollection("audit").createIndex(Indexes.ascending("account", "at"));
+            database.getCollection("imports").createIndex(Indexes.ascending("account", "startedAt"));
+            database.getCollection("channel_links").createIndex(Indexes.ascending("account"));
+        });
+    }
+
+    @Override
+    public boolean isReachable() {
+        try {
+            database.runCommand(new Document("ping", 1));
+            return true;
+        } catch (MongoException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

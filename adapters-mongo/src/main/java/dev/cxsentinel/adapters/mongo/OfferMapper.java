@@ -1,0 +1,193 @@
+package dev.cxsentinel.adapters.mongo;
+
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.EventType;
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.NotificationId;
+import dev.cxsentinel.domain.ActionRecord;
+import dev.cxsentinel.domain.ActionType;
+import dev.cxsentinel.domain.Asin;
+import dev.cxsentinel.domain.CommentCategory;
+import dev.cxsentinel.domain.CustomerComment;
+import dev.cxsentinel.domain.CxHealth;
+import dev.cxsentinel.domain.DisputeReason;
+import dev.cxsentinel.domain.FulfilmentChannel;
+import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.NcxRate;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
+import dev.cxsentinel.domain.OfferStatus;
+import dev.cxsentinel.domain.Remedy;
+import dev.cxsentinel.domain.SlackUserId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * The storage model of an offer: one document holds the offer, its comments, its history and the notifications
+ * it owes, so one write changes all of them atomically. Documents carry {@code schema}; unknown fields are
+ * ignored when reading, so a newer version's documents stay readable.
+ */
+final class OfferMapper {
+    static final int SCHEMA = 1;
+    static final int NO_ATTENTION = 9;
+
+    private OfferMapper() {
+    }
+
+    /** The offer's fields, for {@code $set} (everything but version, outbox, threads and lease). */
+    static Document fields(Offer o) {
+        Document d = new Document("schema", SCHEMA)
+                .append("account", o.id().account().value())
+                .append("marketplace", o.id().marketplace().code())
+                .append("sku", o.id().sku().value())
+                .append("asin", o.asin().value())
+                .append("productName", o.productName())
+                .append("channel", o.channel().name())
+                .append("health", o.health().name())
+                .append("ncxBp", o.ncxRate() == null ? null : o.ncxRate().basisPoints())
+                .append("ncxOrders", o.ncxOrders())
+                .append("totalOrders", o.totalOrders())
+                .append("topReason", o.topReason())
+                .append("closedDate", o.closedDate() == null ? null : o.closedDate().toString())
+                .append("status", o.status().name())
+                .append("attention", attention(o))
+                .append("comments", o.comments().stream().map(OfferMapper::comment).toList())
+                .append("history", o.history().stream().map(OfferMapper::action).toList())
+                .append("snoozedUntil", date(o.snoozedUntil()))
+                .append("closedNoticedAt", date(o.closedNoticedAt()))
+                .append("reminders", o.remindersSent());
+        return d;
+    }
+
+    /** Sort key for "needs attention": closed, relist pending, very poor, poor; {@link #NO_ATTENTION} otherwise. */
+    static int attention(Offer o) {
+        if (o.status() == OfferStatus.CLOSED) {
+            return 0;
+        }
+        if (o.status() == OfferStatus.RELIST_PENDING) {
+            return 1;
+        }
+        if (o.health() == CxHealth.VERY_POOR) {
+            return 2;
+        }
+        return o.health() == CxHealth.POOR ? 3 : NO_ATTENTION;
+    }
+
+    static Offer offer(Document d) {
+        OfferId id = OfferId.parse(d.getString("_id"));
+        Integer bp = d.getInteger("ncxBp");
+        String closedDate = d.getString("closedDate");
+        return new Offer(id, new Asin(d.getString("asin")), d.getString("productName"),
+                FulfilmentChannel.valueOf(d.getString("channel")), CxHealth.valueOf(d.getString("health")),
+                bp == null ? null : new NcxRate(bp), d.getInteger("ncxOrders"), d.getInteger("totalOrders"),
+                d.getString("topReason"), closedDate == null ? null : LocalDate.parse(closedDate),
+                OfferStatus.valueOf(d.getString("status")),
+                docs(d, "comments").stream().map(OfferMapper::comment).toList(),
+                docs(d, "history").stream().map(OfferMapper::action).toList(),
+                instant(d.getDate("snoozedUntil")), instant(d.getDate("closedNoticedAt")),
+                d.getInteger("reminders", 0), number(d.get("version")));
+    }
+
+    static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0L;
+    }
+
+    private static Document comment(CustomerComment c) {
+        return new Document("date", c.date().toString()).append("category", c.category().name()).append("text", c.text());
+    }
+
+    private static CustomerComment comment(Document d) {
+        return new CustomerComment(LocalDate.parse(d.getString("date")), CommentCategory.valueOf(d.getString("category")), d.getString("text"));
+    }
+
+    static Document action(ActionRecord a) {
+        if (a == null) {
+            return null;
+        }
+        return new Document("type", a.type().name()).append("actor", a.actor().value()).append("at", date(a.at()))
+                .append("note", a.note())
+                .append("reason", a.reason() == null ? null : a.reason().name())
+                .append("remedy", a.remedy() == null ? null : a.remedy().name())
+                .append("until", date(a.until()));
+    }
+
+    static ActionRecord action(Document d) {
+        if (d == null) {
+            return null;
+        }
+        return new ActionRecord(ActionType.valueOf(d.getString("type")), new SlackUserId(d.getString("actor")),
+                instant(d.getDate("at")), d.getString("note"),
+                d.getString("reason") == null ? null : DisputeReason.valueOf(d.getString("reason")),
+                d.getString("remedy") == null ? null : Remedy.valueOf(d.getString("remedy")),
+                instant(d.getDate("until")));
+    }
+
+    static Document notification(Notification n) {
+        return new Document("id", n.id().value())
+                .append("kind", n.kind().name())
+                .append("channel", n.channel().value())
+                .append("language", n.language().name())
+                .append("event", n.event().name())
+                .append("from", n.from() == null ? null : n.from().name())
+                .append("to", n.to() == null ? null : n.to().name())
+                .append("action", action(n.action()))
+                .append("reminder", n.reminder())
+                .append("escalated", n.escalated())
+                .append("createdAt", date(n.createdAt()))
+                .append("dueAt", date(n.dueAt()))
+                .append("state", n.state().name())
+                .append("attempts", n.attempts())
+                .append("lastError", n.lastError())
+                .append("ts", n.messageTs());
+    }
+
+    static Notification notification(OfferId offerId, Document d) {
+        return new Notification(new NotificationId(d.getString("id")), offerId,
+                Notification.Kind.valueOf(d.getString("kind")), new ChannelId(d.getString("channel")),
+                Language.valueOf(d.getString("language")), EventType.valueOf(d.getString("event")),
+                d.getString("from") == null ? null : CxHealth.valueOf(d.getString("from")),
+                d.getString("to") == null ? null : CxHealth.valueOf(d.getString("to")),
+                action(d.get("action", Document.class)), d.getInteger("reminder", 0), d.getBoolean("escalated", false),
+                instant(d.getDate("createdAt")), instant(d.getDate("dueAt")),
+                Notification.State.valueOf(d.getString("state")), d.getInteger("attempts", 0),
+                d.getString("lastError"), d.getString("ts"));
+    }
+
+    static List<Notification> notifications(Document offerDoc) {
+        OfferId id = OfferId.parse(offerDoc.getString("_id"));
+        List<Notification> result = new ArrayList<>();
+        for (Document d : docs(offerDoc, "outbox")) {
+            result.add(notification(id, d));
+        }
+        return result;
+    }
+
+    static Map<ChannelId, String> threads(Document offerDoc) {
+        Map<ChannelId, String> threads = new LinkedHashMap<>();
+        Document t = offerDoc.get("threads", Document.class);
+        if (t != null) {
+            t.forEach((channel, ts) -> threads.put(new ChannelId(channel), String.valueOf(ts)));
+        }
+        return threads;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Document> docs(Document d, String field) {
+        Object value = d.get(field);
+        return value instanceof List<?> list ? (List<Document>) list : List.of();
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

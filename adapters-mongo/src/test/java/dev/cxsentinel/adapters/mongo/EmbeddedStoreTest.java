@@ -1,0 +1,141 @@
+package dev.cxsentinel.adapters.mongo;
+
+import static dev.cxsentinel.adapters.mongo.TestOffers.offer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cxsentinel.application.model.StoreUnavailableException;
+import dev.cxsentinel.application.port.out.OfferChange;
+import dev.cxsentinel.domain.CxHealth;
+import dev.cxsentinel.domain.Marketplace;
+import dev.cxsentinel.domain.Offer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The H2-backed embedded store: durability, exclusivity, bad directories, and an unreachable database. */
+class EmbeddedStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void dataSurvivesARestart() {
+        Offer offer = offer("SKU-1", Marketplace.DE, CxHealth.POOR, false);
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
+            new MongoOfferRepository(store).save(new OfferChange(offer, true, List.of()));
+        }
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
+            assertEquals(offer.withVersion(1), new MongoOfferRepository(store).load(offer.id()).orElseThrow());
+        }
+    }
+
+    @Test
+    void nothingAcknowledgedIsLostOnKillMinus9() throws Exception {
+        int count = 200;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChildWriter.class.getName(),
+                dir.toString(), Integer.toString(count)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        int acknowledged = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("DONE")) {
+                if (line.startsWith("ACK ")) {
+                    acknowledged++;
+                }
+            }
+        }
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no close, no final commit
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(count, acknowledged);
+
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx_sentinel")) {
+            assertEquals(count, store.database().getCollection("offers").countDocuments());
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDirectoryGetsAClearError() {
+        try (EmbeddedStore first = EmbeddedStore.open(dir)) {
+            StoreInUseException e = assertThrows(StoreInUseException.class, () -> EmbeddedStore.open(dir));
+            assertTrue(e.getMessage().contains(dir.toAbsolutePath().toString()), e.getMessage());
+            assertEquals(first.connectionString(), e.runningUri());
+            assertEquals(first.connectionString(), EmbeddedStore.runningInstance(dir).orElseThrow());
+        }
+        try (EmbeddedStore again = EmbeddedStore.open(dir)) {
+            assertTrue(again.port() > 0, "the first server's close released the directory");
+        }
+        assertTrue(EmbeddedStore.runningInstance(dir).isEmpty());
+    }
+
+    @Test
+    void anUnusableDataDirectoryIsExplained() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        StoreConfigurationException e = assertThrows(StoreConfigurationException.class, () -> EmbeddedStore.open(file.resolve("data")));
+        assertTrue(e.getMessage().contains(file.resolve("data").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("CX_DATA_DIR"), e.getMessage());
+        StoreConfigurationException notDir = assertThrows(StoreConfigurationException.class, () -> EmbeddedStore.open(file));
+        assertTrue(notDir.getMessage().contains("not a directory"), notDir.getMessage());
+    }
+
+    @Test
+    void repeatedRewritesDoNotGrowTheFileWithoutBound() throws Exception {
+        long[] sizes = new long[3];
+        for (int round = 0; round < 3; round++) {
+            try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
+                MongoOfferRepository offers = new MongoOfferRepository(store);
+                for (int i = 0; i < 300; i++) {
+                    Offer o = offer("SKU-" + i, Marketplace.DE, CxHealth.POOR, false);
+                    store.database().getCollection("offers").deleteOne(new org.bson.Document("_id", o.id().value()));
+                    offers.save(new OfferChange(o, true, List.of()));
+                }
+            }
+            try (EmbeddedStore reopened = EmbeddedStore.open(dir)) {
+                sizes[round] = Files.size(dir.resolve(EmbeddedStore.FILE_NAME));
+            }
+        }
+        assertTrue(sizes[2] <= sizes[0] * 1.5, "file grew from " + sizes[0] + " to " + sizes[2] + " bytes");
+    }
+
+    @Test
+    void aStoppedDatabaseGivesAClearErrorWithinSecondsAndTheAppRecovers() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        int port = server.getLocalAddress().getPort();
+        try (MongoStore store = MongoStore.connect("mongodb://127.0.0.1:" + port + "/", "cx")) {
+            MongoOfferRepository offers = new MongoOfferRepository(store);
+            Offer offer = offer("SKU-1", Marketplace.DE, CxHealth.POOR, false);
+            offers.save(new OfferChange(offer, true, List.of()));
+            server.shutdownNow();
+
+            long start = System.nanoTime();
+            StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> offers.load(offer.id()));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 10_000);
+            assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
+            assertTrue(!store.isReachable());
+
+            MongoServer again = new MongoServer(new MemoryBackend());
+            again.bind(new InetSocketAddress("127.0.0.1", port));
+            try {
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                    while (!store.isReachable()) {
+                        Thread.sleep(100);
+                    }
+                });
+                assertTrue(offers.load(offer.id()).isEmpty(), "a fresh (empty) server answers again");
+            } finally {
+                again.shutdownNow();
+            }
+        }
+    }
+}

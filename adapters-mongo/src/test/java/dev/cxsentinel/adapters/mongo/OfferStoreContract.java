@@ -1,0 +1,304 @@
+package dev.cxsentinel.adapters.mongo;
+
+import static dev.cxsentinel.adapters.mongo.TestOffers.ACCOUNT;
+import static dev.cxsentinel.adapters.mongo.TestOffers.LINK;
+import static dev.cxsentinel.adapters.mongo.TestOffers.NOW;
+import static dev.cxsentinel.adapters.mongo.TestOffers.alert;
+import static dev.cxsentinel.adapters.mongo.TestOffers.offer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cxsentinel.application.model.AttentionFilter;
+import dev.cxsentinel.application.model.AuditEntry;
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.Digest;
+import dev.cxsentinel.application.model.DigestLine;
+import dev.cxsentinel.application.model.EventType;
+import dev.cxsentinel.application.model.ImportRecord;
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.Page;
+import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
+import dev.cxsentinel.application.port.out.NotificationOutbox;
+import dev.cxsentinel.application.port.out.OfferChange;
+import dev.cxsentinel.domain.CommentCategory;
+import dev.cxsentinel.domain.CustomerComment;
+import dev.cxsentinel.domain.CxHealth;
+import dev.cxsentinel.domain.DisputeReason;
+import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
+import dev.cxsentinel.domain.Remedy;
+import dev.cxsentinel.domain.Sku;
+import dev.cxsentinel.domain.SlackUserId;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The persistence ports' contract, run against the embedded server and, when configured, a real MongoDB. */
+abstract class OfferStoreContract {
+    static final SlackUserId ANNA = new SlackUserId("U0ANNA");
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    MongoStore store;
+    MongoOfferRepository offers;
+    MongoAccessRepository access;
+    MongoAuditRepository audit;
+
+    abstract MongoStore connect(String database);
+
+    @BeforeEach
+    void connect() {
+        store = connect("cx_test_" + System.nanoTime());
+        store.ensureIndexes();
+        offers = new MongoOfferRepository(store);
+        access = new MongoAccessRepository(store);
+        audit = new MongoAuditRepository(store);
+    }
+
+    @AfterEach
+    void drop() {
+        store.database().drop();
+        store.close();
+    }
+
+    Offer insert(Offer offer, Notification... owed) {
+        offers.save(new OfferChange(offer, true, List.of(owed)));
+        return offers.load(offer.id()).orElseThrow();
+    }
+
+    @Test
+    void anOfferRoundTripsWithCommentsHistoryAndVersion() {
+        Offer closed = offer("HB-KETTLE-02", Marketplace.DE, CxHealth.VERY_POOR, true);
+        Offer rich = closed.addComments(List.of(new CustomerComment(LocalDate.of(2026, 11, 18), CommentCategory.WRONG_ITEM, "wrong <!channel> kettle")))
+                .after().recordRemedy(ANNA, Remedy.REMOVAL_ORDER, "removed 40 units", NOW).after()
+                .dispute(ANNA, DisputeReason.OTHER, "competitor", NOW.plusSeconds(5)).after()
+                .snooze(ANNA, NOW.plus(Duration.ofDays(1)), "", NOW.plusSeconds(6)).after();
+        Offer loaded = insert(rich);
+        assertEquals(rich.withVersion(1), loaded);
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndChangesNothing() {
+        Offer stored = insert(offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true));
+        offers.save(new OfferChange(stored.relist(ANNA, "first", NOW).after(), false, List.of()));
+        Offer stale = stored.relist(ANNA, "second", NOW).after();
+        assertThrows(ConcurrentUpdateException.class, () -> offers.save(new OfferChange(stale, false, List.of())));
+        Offer now = offers.load(stored.id()).orElseThrow();
+        assertEquals(2, now.version());
+        assertEquals("first", now.history().get(0).note());
+        assertThrows(ConcurrentUpdateException.class, () -> insert(offer("SKU-1", Marketplace.DE, CxHealth.GOOD, false)));
+    }
+
+    @Test
+    void ofManyConcurrentWritersExactlyOneWins() throws Exception {
+        Offer stored = insert(offer("SKU-RACE", Marketplace.DE, CxHealth.VERY_POOR, true));
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger wins = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            SlackUserId user = new SlackUserId("U0USER" + i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    offers.save(new OfferChange(stored.relist(user, "", NOW).after(), false, List.of(alert(stored))));
+                    wins.incrementAndGet();
+                } catch (ConcurrentUpdateException expected) {
+                    // lost the race
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(1, wins.get());
+        assertEquals(1, offers.load(stored.id()).orElseThrow().history().size());
+        assertEquals(1, offers.notificationsOf(stored.id()).size());
+    }
+
+    @Test
+    void bulkSavesReportTheConflictsAndWriteTheRest() {
+        Offer a = insert(offer("SKU-A", Marketplace.DE, CxHealth.GOOD, false));
+        Offer b = insert(offer("SKU-B", Marketplace.DE, CxHealth.GOOD, false));
+        offers.save(new OfferChange(b.observe(observation(b, CxHealth.FAIR), NOW).after(), false, List.of()));
+        Offer c = offer("SKU-C", Marketplace.DE, CxHealth.POOR, false);
+        Set<OfferId> conflicts = offers.saveAll(List.of(
+                new OfferChange(a.observe(observation(a, CxHealth.POOR), NOW).after(), false, List.of(alert(a))),
+                new OfferChange(b.observe(observation(b, CxHealth.POOR), NOW).after(), false, List.of()),
+                new OfferChange(c, true, List.of()),
+                new OfferChange(offer("SKU-A", Marketplace.DE, CxHealth.GOOD, false), true, List.of())));
+        assertEquals(Set.of(a.id(), b.id()), conflicts, "b: stale version; a: inserted although it exists");
+        assertEquals(CxHealth.POOR, offers.load(a.id()).orElseThrow().health());
+        assertEquals(CxHealth.FAIR, offers.load(b.id()).orElseThrow().health());
+        assertTrue(offers.load(c.id()).isPresent());
+    }
+
+    private static dev.cxsentinel.domain.CxObservation observation(Offer o, CxHealth health) {
+        return new dev.cxsentinel.domain.CxObservation(o.asin(), o.productName(), o.channel(), health, o.ncxRate(),
+                o.ncxOrders(), o.totalOrders(), o.topReason(), o.closedDate(), o.status() != dev.cxsentinel.domain.OfferStatus.ACTIVE);
+    }
+
+    @Test
+    void findsBySkuAndAsinAcrossMarketplaces() {
+        insert(offer("CASE-IP14-BLK", Marketplace.DE, CxHealth.POOR, false));
+        insert(offer("CASE-IP14-BLK", Marketplace.FR, CxHealth.FAIR, false));
+        insert(offer("OTHER", Marketplace.DE, CxHealth.GOOD, false));
+        assertEquals(2, offers.findBySku(ACCOUNT, new Sku("CASE-IP14-BLK")).size());
+        assertEquals(3, offers.findByAsin(ACCOUNT, new dev.cxsentinel.domain.Asin("B08N5WRWNW")).size());
+        assertEquals(0, offers.findBySku(new dev.cxsentinel.domain.SellerAccountId("A1OTHERACCOUNT"), new Sku("OTHER")).size());
+    }
+
+    @Test
+    void listsOffersNeedingAttentionWorstFirstInPages() {
+        insert(offer("P-1", Marketplace.DE, CxHealth.POOR, false));
+        insert(offer("V-1", Marketplace.DE, CxHealth.VERY_POOR, false));
+        insert(offer("C-1", Marketplace.DE, CxHealth.VERY_POOR, true));
+        insert(offer("G-1", Marketplace.DE, CxHealth.GOOD, false));
+        for (int i = 0; i < 12; i++) {
+            insert(offer(String.format("P-%02d", i + 10), Marketplace.FR, CxHealth.POOR, false));
+        }
+        Page<Offer> first = offers.findNeedingAttention(ACCOUNT, AttentionFilter.ALL, 1, 10);
+        assertEquals(15, first.total());
+        assertTrue(first.hasMore());
+        assertEquals(List.of("C-1", "V-1", "P-1"), first.items().subList(0, 3).stream().map(o -> o.id().sku().value()).toList());
+        Page<Offer> second = offers.findNeedingAttention(ACCOUNT, AttentionFilter.ALL, 2, 10);
+        assertEquals(5, second.items().size());
+        assertFalse(second.hasMore());
+        assertEquals(1, offers.findNeedingAttention(ACCOUNT, AttentionFilter.CLOSED, 1, 10).total());
+        assertEquals(2, offers.findNeedingAttention(ACCOUNT, AttentionFilter.VERY_POOR, 1, 10).total());
+        assertEquals(1, offers.findClosed(null, 10).size());
+    }
+
+    @Test
+    void aClaimedOffersNotificationsBelongToOneDispatcherUntilTheLeaseEnds() {
+        Offer stored = offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true);
+        Notification n = alert(stored);
+        insert(stored, n);
+
+        NotificationOutbox.Claim claim = offers.claimNext("one", NOW, LEASE).orElseThrow();
+        assertEquals(List.of(n.id()), claim.notifications().stream().map(Notification::id).toList());
+        assertTrue(offers.claimNext("two", NOW.plusSeconds(1), LEASE).isEmpty(), "held by one");
+        assertTrue(offers.claimNext("two", NOW.plus(LEASE).plusSeconds(1), LEASE).isPresent(), "an expired lease is claimable");
+        assertFalse(offers.extendLease(stored.id(), "one", NOW.plusSeconds(60)), "one lost it");
+    }
+
+    @Test
+    void sentNotificationsAreRecordedAndTheOfferIsNoLongerClaimable() {
+        Offer stored = offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true);
+        Notification n = alert(stored);
+        insert(stored, n);
+        NotificationOutbox.Claim claim = offers.claimNext("one", NOW, LEASE).orElseThrow();
+        offers.markSent(stored.id(), "one", n.id(), "1700000000.000100");
+        offers.recordThread(stored.id(), "one", LINK.channel(), "1700000000.000100");
+        offers.release(stored.id(), "one");
+
+        assertTrue(offers.claimNext("one", NOW.plusSeconds(5), LEASE).isEmpty());
+        Notification sent = offers.notificationsOf(stored.id()).get(0);
+        assertEquals(Notification.State.SENT, sent.state());
+        assertEquals("1700000000.000100", sent.messageTs());
+        assertEquals(Map.of(LINK.channel(), "1700000000.000100"), offers.threadsOf(stored.id()));
+        assertEquals(claim.offer(), offers.load(stored.id()).orElseThrow());
+    }
+
+    @Test
+    void aNotificationOwedWhileTheLeaseIsHeldIsNotLost() {
+        Offer stored = insert(offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true), alert(offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true)));
+        NotificationOutbox.Claim claim = offers.claimNext("one", NOW, LEASE).orElseThrow();
+        offers.markSent(stored.id(), "one", claim.notifications().get(0).id(), "1.1");
+        Offer relisted = stored.relist(ANNA, "", NOW).after();
+        Notification followUp = alert(relisted);
+        offers.save(new OfferChange(relisted, false, List.of(followUp)));
+        offers.release(stored.id(), "one");
+
+        NotificationOutbox.Claim next = offers.claimNext("two", NOW.plusSeconds(1), LEASE).orElseThrow();
+        assertTrue(next.notifications().stream().anyMatch(x -> x.id().equals(followUp.id()) && x.state() == Notification.State.PENDING));
+    }
+
+    @Test
+    void rescheduledAndFailedNotificationsKeepTheirReason() {
+        Offer stored = offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true);
+        Notification n = alert(stored);
+        Notification m = alert(stored);
+        insert(stored, n, m);
+        offers.claimNext("one", NOW, LEASE).orElseThrow();
+        offers.reschedule(stored.id(), "one", n.id(), NOW.plusSeconds(30), 1, "HTTP 500");
+        offers.markFailed(stored.id(), "one", m.id(), 1, "channel_not_found");
+        offers.release(stored.id(), "one");
+        assertTrue(offers.claimNext("one", NOW.plusSeconds(10), LEASE).isEmpty(), "not due before its new time");
+        NotificationOutbox.Claim later = offers.claimNext("one", NOW.plusSeconds(31), LEASE).orElseThrow();
+        Notification retried = later.notifications().stream().filter(x -> x.id().equals(n.id())).findFirst().orElseThrow();
+        assertEquals(1, retried.attempts());
+        assertEquals("HTTP 500", retried.lastError());
+        Notification failed = later.notifications().stream().filter(x -> x.id().equals(m.id())).findFirst().orElseThrow();
+        assertEquals(Notification.State.FAILED, failed.state());
+        assertEquals("channel_not_found", failed.lastError());
+        assertEquals(1L, offers.countByState().get(Notification.State.FAILED));
+    }
+
+    @Test
+    void aLostOutboxMarkerIsRepaired() {
+        Offer stored = offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true);
+        insert(stored, alert(stored));
+        store.database().getCollection("outbox_due").drop();
+        assertTrue(offers.claimNext("one", NOW, LEASE).isEmpty());
+        assertEquals(1, offers.repairOutboxIndex());
+        assertTrue(offers.claimNext("one", NOW, LEASE).isPresent());
+    }
+
+    @Test
+    void digestsAreClaimedOnceAndCompleted() {
+        Offer o = offer("SKU-1", Marketplace.DE, CxHealth.GOOD, false);
+        Digest digest = new Digest("imp-1:C0CXALERTS", ACCOUNT, LINK.channel(), Language.DE, "imp-1",
+                List.of(new DigestLine(o.id(), o.asin(), o.productName(), EventType.IMPROVED, CxHealth.FAIR, CxHealth.GOOD)),
+                3, NOW, NOW, Notification.State.PENDING, 0, null, List.of());
+        offers.saveDigest(digest);
+        Digest claimed = offers.claimNextDigest("one", NOW, LEASE).orElseThrow();
+        assertEquals(digest, claimed);
+        assertTrue(offers.claimNextDigest("two", NOW, LEASE).isEmpty());
+        offers.completeDigest(digest.id(), "one", Notification.State.SENT, NOW, 1, null, List.of("1.2"));
+        assertTrue(offers.claimNextDigest("two", NOW.plus(LEASE).plusSeconds(1), LEASE).isEmpty());
+    }
+
+    @Test
+    void channelLinksRolesAuditAndImports() {
+        access.save(LINK);
+        assertEquals(Optional.of(LINK), access.find(LINK.channel()));
+        assertEquals(List.of(LINK), access.findByAccount(ACCOUNT));
+        assertTrue(access.find(new ChannelId("C0UNLINKED")).isEmpty());
+
+        access.grant(ACCOUNT, ANNA);
+        access.grant(ACCOUNT, ANNA);
+        assertTrue(access.isOperator(ACCOUNT, ANNA));
+        assertEquals(List.of(ANNA), access.operators(ACCOUNT));
+        assertTrue(access.revoke(ACCOUNT, ANNA));
+        assertFalse(access.revoke(ACCOUNT, ANNA));
+        assertFalse(access.isOperator(ACCOUNT, ANNA));
+
+        audit.append(new AuditEntry(NOW, "U0ANNA", ACCOUNT, "relist", "x", "a"));
+        audit.append(new AuditEntry(NOW.plusSeconds(1), "U0ANNA", ACCOUNT, "dispute", "x", "b"));
+        assertEquals(List.of("dispute", "relist"), audit.recent(ACCOUNT, 10).stream().map(AuditEntry::action).toList());
+
+        ImportRecord record = new ImportRecord("imp-1", ACCOUNT, "cli", NOW, NOW.plusSeconds(2), List.of("offers.csv"), 6, 6, 0, 0, 4, 2, 0, 0, true);
+        audit.save(record);
+        assertEquals(List.of(record), audit.recentImports(ACCOUNT, 5));
+    }
+}
