@@ -48,6 +48,15 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
     }
 
     @Override
+    public List<ChannelLink> findAll() {
+        return Guard.call(() -> {
+            List<ChannelLink> result = new ArrayList<>();
+            links.find().sort(Sorts.ascending("_id")).forEach(d -> result.add(link(d)));
+            return result;
+        });
+    }
+
+    @Override
     public void save(ChannelLink link) {
         Document d = new Document("_id", link.channel().value()).append("schema", OfferMapper.SCHEMA)
                 .append("account", link.account().value()).append("language", link.language().name())

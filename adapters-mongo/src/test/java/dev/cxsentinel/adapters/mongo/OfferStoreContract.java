@@ -283,6 +283,7 @@ abstract class OfferStoreContract {
         access.save(LINK);
         assertEquals(Optional.of(LINK), access.find(LINK.channel()));
         assertEquals(List.of(LINK), access.findByAccount(ACCOUNT));
+        assertEquals(List.of(LINK), access.findAll());
         assertTrue(access.find(new ChannelId("C0UNLINKED")).isEmpty());
 
         access.grant(ACCOUNT, ANNA);

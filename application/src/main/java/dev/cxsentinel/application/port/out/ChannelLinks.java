@@ -11,6 +11,8 @@ public interface ChannelLinks {
 
     List<ChannelLink> findByAccount(SellerAccountId account);
 
+    List<ChannelLink> findAll();
+
     /** Creates or replaces the link of {@code link.channel()}. */
     void save(ChannelLink link);
 }

@@ -1,0 +1,144 @@
+package dev.cxsentinel.adapters.slack;
+
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.port.in.ShowOffer;
+import dev.cxsentinel.domain.ActionRecord;
+import dev.cxsentinel.domain.Advice;
+import dev.cxsentinel.domain.CustomerComment;
+import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** An offer in Slack mrkdwn: the pieces the alert card, {@code /cx status}, {@code /cx list} and App Home share. */
+public final class OfferText {
+    static final int COMMENTS_SHOWN = 3;
+    static final int COMMENT_LENGTH = 200;
+
+    private OfferText() {
+    }
+
+    /** {@code SKU@DE}: how a user names this offer in a command. */
+    public static String handle(Offer offer) {
+        return offer.id().sku().value() + "@" + offer.id().marketplace().code();
+    }
+
+    public static String headline(Offer o) {
+        return "*" + SlackText.escape(o.id().sku().value()) + "* · " + o.id().marketplace().code() + " · ASIN " + o.asin()
+                + (o.productName() == null ? "" : " — " + SlackText.quote(o.productName(), 150));
+    }
+
+    public static String health(Offer o, Language l) {
+        return o.health().emoji() + " *" + o.health().label(l) + "*";
+    }
+
+    public static String ncx(Offer o, Language l) {
+        if (o.ncxRate() == null) {
+            return "–";
+        }
+        String orders = o.ncxOrders() != null && o.totalOrders() != null
+                ? " (" + Messages.get(l, "orders", o.ncxOrders(), o.totalOrders()) + ")" : "";
+        return o.ncxRate().format(l) + orders;
+    }
+
+    public static String status(Offer o, Language l) {
+        String status = "*" + o.status().label(l) + "*";
+        if (o.status() != OfferStatus.ACTIVE && o.closedDate() != null) {
+            status += " (" + Messages.get(l, "closed.on", o.closedDate()) + ")";
+        }
+        return status;
+    }
+
+    public static String summary(Offer o, Language l) {
+        return health(o, l) + " · NCX " + ncx(o, l) + " · " + status(o, l) + " · " + o.channel().name();
+    }
+
+    public static String listLine(Offer o, Language l) {
+        return o.health().emoji() + " `" + SlackText.escape(handle(o)) + "` " + o.health().label(l) + " · " + ncx(o, l)
+                + " · " + o.status().label(l) + (o.productName() == null ? "" : " · " + SlackText.quote(o.productName(), 60));
+    }
+
+    public static String comments(List<CustomerComment> comments, Language l) {
+        StringBuilder b = new StringBuilder();
+        comments.stream().limit(COMMENTS_SHOWN).forEach(c -> b.append("> ").append(c.date()).append(" · _")
+                .append(c.category().label(l)).append("_ · ").append(SlackText.quote(c.text(), COMMENT_LENGTH)).append('\n'));
+        return b.toString().stripTrailing();
+    }
+
+    public static String advice(List<Advice> advice, Language l) {
+        StringBuilder b = new StringBuilder();
+        for (Advice a : advice) {
+            b.append("• *").append(adviceName(a, l)).append("*: ").append(a.reason(l)).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
+    static String adviceName(Advice a, Language l) {
+        boolean de = l == Language.DE;
+        return switch (a.kind()) {
+            case UPDATE_DETAIL_PAGE -> de ? "Produktdetailseite aktualisieren" : "Update the detail page";
+            case REMOVAL_ORDER -> de ? "Remissionsauftrag" : "Removal order";
+            case DISPOSAL_ORDER -> de ? "Entsorgungsauftrag" : "Disposal order";
+            case RELIST -> de ? "Erneut anbieten" : "Relist";
+            case DISPUTE -> (de ? "Widerspruch: " : "Dispute: ") + a.disputeReason().label(l);
+        };
+    }
+
+    public static String action(ActionRecord a, Language l) {
+        String who = SlackText.mention(a.actor());
+        String what = switch (a.type()) {
+            case RELISTED -> Messages.get(l, "followup.RELISTED", who);
+            case DISPUTED -> Messages.get(l, "followup.DISPUTED", who, a.reason().label(l));
+            case REMEDY_RECORDED -> capitalize(a.remedy().label(l)) + " (" + who + ")";
+            case SNOOZED -> Messages.get(l, "followup.SNOOZED", who, SlackText.time(a.until()));
+        };
+        return what + (a.note().isEmpty() ? "" : ": " + SlackText.quote(a.note(), 300));
+    }
+
+    public static String history(List<ActionRecord> history, Language l) {
+        StringBuilder b = new StringBuilder();
+        int from = Math.max(0, history.size() - 10);
+        for (ActionRecord a : history.subList(from, history.size())) {
+            b.append("• ").append(SlackText.time(a.at())).append(" ").append(action(a, l)).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
+    static String capitalize(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    public static String vocLink(Offer o, Language l) {
+        return "<" + o.id().marketplace().voiceOfTheCustomerUrl() + "|" + Messages.get(l, "voc") + ">";
+    }
+
+    /** The full picture for {@code /cx status}. */
+    public static String details(ShowOffer.OfferView view, Language l, Instant now) {
+        Offer o = view.offer();
+        StringBuilder b = new StringBuilder(headline(o)).append('\n').append(summary(o, l)).append('\n');
+        if (o.topReason() != null) {
+            b.append(Messages.get(l, "field.reason")).append(": ").append(SlackText.quote(o.topReason(), 100)).append('\n');
+        }
+        if (o.isSnoozed(now)) {
+            b.append(":zzz: ").append(Messages.get(l, "snoozed.until", SlackText.time(o.snoozedUntil()))).append('\n');
+        }
+        if (!o.comments().isEmpty()) {
+            b.append(Messages.get(l, "comments")).append('\n').append(comments(o.comments(), l)).append('\n');
+        }
+        if (!view.advice().isEmpty()) {
+            b.append(Messages.get(l, "advice")).append('\n').append(advice(view.advice(), l)).append('\n');
+        }
+        if (!o.history().isEmpty()) {
+            b.append(Messages.get(l, "history")).append('\n').append(history(o.history(), l)).append('\n');
+        }
+        if (!view.failedNotifications().isEmpty()) {
+            b.append(Messages.get(l, "failed.notifications")).append('\n');
+            for (Notification n : view.failedNotifications()) {
+                b.append("• <#").append(n.channel().value()).append(">: ").append(SlackText.escape(n.lastError())).append('\n');
+            }
+        }
+        return b.append(vocLink(o, l)).toString();
+    }
+}

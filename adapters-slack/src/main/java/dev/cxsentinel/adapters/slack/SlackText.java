@@ -1,0 +1,52 @@
+package dev.cxsentinel.adapters.slack;
+
+import dev.cxsentinel.domain.SlackUserId;
+
+/**
+ * Text for Slack's mrkdwn. Everything that comes from outside (customer comments, product names, notes, command
+ * arguments) goes through {@link #escape}, so {@code <!channel>} or {@code <@U…>} in it can never ping anyone.
+ */
+public final class SlackText {
+    public static final int SECTION_LIMIT = 3000;
+
+    private SlackText() {
+    }
+
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Escaped and shortened to {@code max} characters, on one line. */
+    public static String quote(String text, int max) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        if (oneLine.length() > max) {
+            oneLine = oneLine.substring(0, max - 1) + "…";
+        }
+        return escape(oneLine);
+    }
+
+    /** A time Slack shows in each reader's own time zone; {@code fallback} (UTC) where it cannot. */
+    public static String time(java.time.Instant instant) {
+        String fallback = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(instant);
+        return "<!date^" + instant.getEpochSecond() + "^{date_short_pretty} {time}|" + fallback + ">";
+    }
+
+    public static String mention(SlackUserId user) {
+        return "<@" + user.value() + ">";
+    }
+
+    /** Turns mrkdwn into plain text for the console: mentions to @id, entities back to characters. */
+    public static String plain(String mrkdwn) {
+        return mrkdwn.replaceAll("<!date\\^[^|>]*\\|([^>]*)>", "$1")
+                .replaceAll("<@([A-Z0-9]+)(\\|[^>]*)?>", "@$1")
+                .replaceAll("<#([A-Z0-9]+)(\\|[^>]*)?>", "#$1")
+                .replaceAll("<!([a-z]+)>", "@$1")
+                .replaceAll("<(https?://[^|>]+)\\|([^>]+)>", "$2 ($1)")
+                .replaceAll("\\*([^*\\n]+)\\*", "$1")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}
