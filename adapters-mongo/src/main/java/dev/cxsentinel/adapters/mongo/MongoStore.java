@@ -44,6 +44,16 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
         return new MongoStore(client, client.getDatabase(databaseName));
     }
 
+    /** Why {@code uri} is not a usable MongoDB connection string, or empty when it is. */
+    public static java.util.Optional<String> problemWith(String uri) {
+        try {
+            new ConnectionString(uri);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     public MongoDatabase database() {
         return database;
     }

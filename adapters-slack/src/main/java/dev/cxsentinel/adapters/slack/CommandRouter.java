@@ -1,5 +1,6 @@
 package dev.cxsentinel.adapters.slack;
 
+import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.model.Actor;
 import dev.cxsentinel.application.model.AttentionFilter;
 import dev.cxsentinel.application.model.ChannelLink;
@@ -66,11 +67,13 @@ public class CommandRouter {
     private final ManageOperators manageOperators;
     private final ResolveAccount resolveAccount;
     private final Supplier<Instant> clock;
+    private final Metrics metrics;
 
     @Inject
     public CommandRouter(ShowOffer showOffer, ListOffers listOffers, RelistOffer relistOffer, DisputeClosure disputeClosure,
                          RecordRemedy recordRemedy, SnoozeOffer snoozeOffer, LinkChannel linkChannel,
-                         ManageOperators manageOperators, ResolveAccount resolveAccount) {
+                         ManageOperators manageOperators, ResolveAccount resolveAccount, Metrics metrics) {
+        this.metrics = metrics;
         this.showOffer = showOffer;
         this.listOffers = listOffers;
         this.relistOffer = relistOffer;
@@ -116,6 +119,17 @@ public class CommandRouter {
     }
 
     public Reply handle(Actor actor, String text) {
+        long start = System.nanoTime();
+        try {
+            return route(actor, text);
+        } finally {
+            String[] words = text == null ? new String[0] : text.strip().split("\\s+", 2);
+            String name = words.length == 0 || words[0].isEmpty() ? "help" : words[0].toLowerCase(Locale.ROOT);
+            metrics.command(HELP.contains("/cx " + name) ? name : "unknown", System.nanoTime() - start);
+        }
+    }
+
+    private Reply route(Actor actor, String text) {
         Language language = Language.EN;
         try {
             language = resolveAccount.linkOf(actor).map(ChannelLink::language).orElse(Language.EN);

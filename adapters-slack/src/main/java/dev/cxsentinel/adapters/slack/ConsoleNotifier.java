@@ -26,7 +26,7 @@ public final class ConsoleNotifier implements Notifier {
         Language l = n.language();
         StringBuilder b = new StringBuilder();
         if (n.kind() == Notification.Kind.ALERT) {
-            b.append("\n┌─ ").append(SlackText.plain(AlertCard.title(n, o, l))).append('\n');
+            b.append("\n┌─ ").append(SlackText.console(AlertCard.title(n, o, l))).append('\n');
             line(b, OfferText.headline(o));
             line(b, Messages.get(l, "field.health") + ": " + AlertCard.healthChange(n, o, l) + " · NCX " + OfferText.ncx(o, l)
                     + " · " + OfferText.status(o, l) + " · " + o.channel().label(l));
@@ -46,13 +46,16 @@ public final class ConsoleNotifier implements Notifier {
             }
             line(b, OfferText.vocLink(o, l));
             String handle = OfferText.handle(o);
+            String remedies = java.util.Arrays.stream(dev.cxsentinel.domain.Remedy.values())
+                    .filter(r -> r.isAllowedFor(o.channel())).map(dev.cxsentinel.domain.Remedy::keyword)
+                    .collect(java.util.stream.Collectors.joining("|"));
             line(b, "Act: " + (o.status() == OfferStatus.CLOSED ? "/cx relist " + handle + " [note] · /cx dispute " + handle
                     + " <delivery|misunderstanding|fraud|other> [note] · " : "") + "/cx remedy " + handle
-                    + " <detail-page|removal|disposal> · /cx snooze " + handle + " 3d");
+                    + " <" + remedies + "> · /cx snooze " + handle + " 3d");
             b.append("└─\n");
         } else {
             b.append("  ↳ [").append(OfferText.handle(o)).append("] ")
-                    .append(SlackText.plain(AlertCard.followUpText(n, o, "@here"))).append('\n');
+                    .append(SlackText.console(AlertCard.followUpText(n, o, "@here"))).append('\n');
         }
         out.print(b);
         out.flush();
@@ -60,17 +63,17 @@ public final class ConsoleNotifier implements Notifier {
     }
 
     private static void line(StringBuilder b, String mrkdwn) {
-        for (String l : SlackText.plain(mrkdwn).split("\n")) {
+        for (String l : SlackText.console(mrkdwn).split("\n")) {
             b.append("│ ").append(l).append('\n');
         }
     }
 
     @Override
     public synchronized Result sendDigest(Digest digest) {
-        StringBuilder b = new StringBuilder("\n").append(SlackText.plain(Messages.get(digest.language(), "digest.title"))).append('\n');
-        digest.lines().forEach(line -> b.append(SlackText.plain(AlertCard.digestLine(line, digest.language()))).append('\n'));
+        StringBuilder b = new StringBuilder("\n").append(SlackText.console(Messages.get(digest.language(), "digest.title"))).append('\n');
+        digest.lines().forEach(line -> b.append(SlackText.console(AlertCard.digestLine(line, digest.language()))).append('\n'));
         if (digest.more() > 0) {
-            b.append(SlackText.plain(Messages.get(digest.language(), "digest.more", digest.more()))).append('\n');
+            b.append(SlackText.console(Messages.get(digest.language(), "digest.more", digest.more()))).append('\n');
         }
         out.print(b);
         out.flush();

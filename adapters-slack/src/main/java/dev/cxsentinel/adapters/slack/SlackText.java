@@ -39,6 +39,25 @@ public final class SlackText {
         return "<@" + user.value() + ">";
     }
 
+    private static final java.util.Map<String, String> EMOJI = java.util.Map.ofEntries(
+            java.util.Map.entry(":red_circle:", "🔴"), java.util.Map.entry(":large_orange_circle:", "🟠"),
+            java.util.Map.entry(":large_yellow_circle:", "🟡"), java.util.Map.entry(":large_green_circle:", "🟢"),
+            java.util.Map.entry(":white_circle:", "⚪"), java.util.Map.entry(":rotating_light:", "🚨"),
+            java.util.Map.entry(":warning:", "⚠️"), java.util.Map.entry(":information_source:", "ℹ️"),
+            java.util.Map.entry(":white_check_mark:", "✅"), java.util.Map.entry(":alarm_clock:", "⏰"),
+            java.util.Map.entry(":chart_with_downwards_trend:", "📉"), java.util.Map.entry(":hourglass_flowing_sand:", "⏳"),
+            java.util.Map.entry(":zzz:", "💤"), java.util.Map.entry(":bar_chart:", "📊"), java.util.Map.entry(":no_entry:", "⛔"),
+            java.util.Map.entry(":x:", "❌"), java.util.Map.entry(":tada:", "🎉"));
+
+    /** Plain text for a terminal: {@link #plain} plus emoji characters for Slack's emoji names. */
+    public static String console(String mrkdwn) {
+        String text = plain(mrkdwn).replaceAll("(?<=^|\\s)_([^_\\n]+)_(?=$|[\\s.,:;])", "$1");
+        for (var e : EMOJI.entrySet()) {
+            text = text.replace(e.getKey(), e.getValue());
+        }
+        return text;
+    }
+
     /** Turns mrkdwn into plain text for the console: mentions to @id, entities back to characters. */
     public static String plain(String mrkdwn) {
         return mrkdwn.replaceAll("<!date\\^[^|>]*\\|([^>]*)>", "$1")

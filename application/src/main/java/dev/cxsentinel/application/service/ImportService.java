@@ -1,5 +1,6 @@
 package dev.cxsentinel.application.service;
 
+import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.model.AuditEntry;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.Digest;
@@ -60,12 +61,13 @@ public class ImportService implements ImportCxReport {
     private final AuditLog audit;
     private final Clock clock;
     private final DispatchSignal signal;
+    private final Metrics metrics;
     private final ReportReader reader = new ReportReader();
 
     @Inject
     public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links,
                          NotificationOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
-                         DispatchSignal signal) {
+                         DispatchSignal signal, Metrics metrics) {
         this.access = access;
         this.loadOffer = loadOffer;
         this.saveOffer = saveOffer;
@@ -75,6 +77,7 @@ public class ImportService implements ImportCxReport {
         this.audit = audit;
         this.clock = clock;
         this.signal = signal;
+        this.metrics = metrics;
     }
 
     @Override
@@ -83,11 +86,14 @@ public class ImportService implements ImportCxReport {
         Run run = new Run(command, clock.now());
         run.validate();
         if (run.errorCount > 0 && !command.skipInvalid()) {
-            return run.summary(false);
+            ImportSummary rejected = run.summary(false);
+            metrics.imported(rejected.record().rowsRead(), false);
+            return rejected;
         }
         run.apply();
         ImportSummary summary = run.summary(true);
         importRecords.save(summary.record());
+        metrics.imported(summary.record().rowsRead(), true);
         audit.append(new AuditEntry(summary.record().finishedAt(), command.importedBy(), command.account(), "import",
                 String.join(", ", summary.record().files()), "rows=" + summary.record().rowsRead()
                 + " new=" + summary.record().offersNew() + " changed=" + summary.record().offersChanged()

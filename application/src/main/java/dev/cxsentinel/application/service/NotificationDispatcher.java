@@ -1,5 +1,6 @@
 package dev.cxsentinel.application.service;
 
+import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.DeliverySettings;
 import dev.cxsentinel.application.model.Digest;
@@ -44,23 +45,15 @@ public class NotificationDispatcher implements DeliverNotifications {
     private final String owner = "dispatcher-" + UUID.randomUUID();
     private final Map<ChannelId, Instant> nextAllowed = new ConcurrentHashMap<>();
     private final Object lock = new Object();
-    private volatile long sent;
-    private volatile long failed;
+    private final Metrics metrics;
 
     @Inject
-    public NotificationDispatcher(NotificationOutbox outbox, Notifier notifier, Clock clock, DeliverySettings settings) {
+    public NotificationDispatcher(NotificationOutbox outbox, Notifier notifier, Clock clock, DeliverySettings settings, Metrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.notifier = notifier;
         this.clock = clock;
         this.settings = settings;
-    }
-
-    public long sentCount() {
-        return sent;
-    }
-
-    public long failedCount() {
-        return failed;
     }
 
     @Override
@@ -113,7 +106,7 @@ public class NotificationDispatcher implements DeliverNotifications {
                         outbox.recordThread(claim.offer().id(), owner, n.channel(), s.messageTs());
                         threads.put(n.channel(), s.messageTs());
                     }
-                    sent++;
+                    metrics.notificationSent();
                     count++;
                 } else if (result instanceof Notifier.Result.RetryLater r) {
                     Instant due = clock.now().plus(retryDelay(n.attempts() + 1, r.retryAfter()));
@@ -122,7 +115,7 @@ public class NotificationDispatcher implements DeliverNotifications {
                     LOG.info(() -> "notification " + n.id() + " to " + n.channel() + " retried at " + due + ": " + r.reason());
                 } else if (result instanceof Notifier.Result.Failed f) {
                     outbox.markFailed(claim.offer().id(), owner, n.id(), n.attempts() + 1, f.reason());
-                    failed++;
+                    metrics.notificationFailed();
                     LOG.warning(() -> "notification " + n.id() + " about " + n.offerId() + " to " + n.channel()
                             + " failed permanently: " + f.reason());
                 }
@@ -158,7 +151,7 @@ public class NotificationDispatcher implements DeliverNotifications {
         pace(digest.channel(), clock.now(), result);
         if (result instanceof Notifier.Result.Sent s) {
             outbox.completeDigest(digest.id(), owner, Notification.State.SENT, now, digest.attempts() + 1, null, List.of(s.messageTs()));
-            sent++;
+            metrics.notificationSent();
             return 1;
         }
         if (result instanceof Notifier.Result.RetryLater r) {
@@ -166,7 +159,7 @@ public class NotificationDispatcher implements DeliverNotifications {
                     clock.now().plus(retryDelay(digest.attempts() + 1, r.retryAfter())), digest.attempts() + 1, r.reason(), List.of());
         } else if (result instanceof Notifier.Result.Failed f) {
             outbox.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts() + 1, f.reason(), List.of());
-            failed++;
+            metrics.notificationFailed();
         }
         return 0;
     }

@@ -99,7 +99,7 @@ class ImportServiceTest {
             return Set.of();
         });
         service = new ImportService(new AccessService(links, roles, new Admins(Set.of())), loadOffer, saveOffer, links,
-                outbox, records, audit, clock, signal);
+                outbox, records, audit, clock, signal, new dev.cxsentinel.application.metrics.Metrics());
     }
 
     static ReportFile resource(String name) throws Exception {

@@ -1,0 +1,120 @@
+package dev.cxsentinel.bootstrap;
+
+import com.google.inject.Injector;
+import dev.cxsentinel.adapters.slack.CommandRouter;
+import dev.cxsentinel.adapters.slack.Reply;
+import dev.cxsentinel.adapters.slack.ReportUploads;
+import dev.cxsentinel.adapters.slack.SlackText;
+import dev.cxsentinel.application.model.Actor;
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.model.DeliverySettings;
+import java.time.Duration;
+import dev.cxsentinel.application.port.in.DeliverNotifications;
+import dev.cxsentinel.application.port.in.ImportCxReport;
+import dev.cxsentinel.application.report.ReportFile;
+import dev.cxsentinel.application.service.DispatchLoop;
+import dev.cxsentinel.bootstrap.modules.ConsoleModule;
+import dev.cxsentinel.domain.SlackUserId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * CX Sentinel without Slack: the embedded store, demo data on first run, a prompt that takes the same
+ * {@code /cx …} commands as Slack, and alerts printed as they arrive.
+ */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Try CX Sentinel locally: demo data, /cx commands at a prompt, alerts printed.")
+public final class ConsoleCommand implements Callable<Integer> {
+    /** A terminal has no rate limit: alerts print as soon as they are owed. */
+    static final DeliverySettings CONSOLE_DELIVERY = new DeliverySettings(Duration.ZERO, Duration.ofSeconds(60),
+            Duration.ofSeconds(2), Duration.ofMinutes(5));
+
+    private final Environment env;
+
+    public ConsoleCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(env.variables(), "WARN");
+        Config config = Config.from(env.variables());
+        Set<SlackUserId> admins = new LinkedHashSet<>(config.admins());
+        admins.add(SlackUserId.CONSOLE);
+        try (Lifecycle life = new Lifecycle()) {
+            StoreConnection store = StoreConnection.open(config, false);
+            life.start("store", () -> { }, store::close);
+            Injector injector = Wiring.injector(config, admins, store, new ConsoleModule(env.out()), CONSOLE_DELIVERY);
+            Wiring.prepareStore(injector, store);
+            ChannelLink link = DemoData.ensure(injector);
+            DeliverNotifications deliver = injector.getInstance(DeliverNotifications.class);
+            env.out().println("CX Sentinel console — seller account " + link.account() + ", store: " + store.description());
+            deliver.deliverDue();
+            DispatchLoop dispatcher = injector.getInstance(DispatchLoop.class);
+            life.start("dispatcher", dispatcher::start, dispatcher::stop);
+            env.out().println("\nType /cx help for the commands, import FILE… to import reports, exit to quit.");
+            session(injector, link);
+            dispatcher.stop();
+            deliver.deliverDue();
+        }
+        return 0;
+    }
+
+    private void session(Injector injector, ChannelLink link) throws IOException {
+        CommandRouter router = injector.getInstance(CommandRouter.class);
+        Actor actor = new Actor(SlackUserId.CONSOLE, ChannelId.CONSOLE);
+        while (true) {
+            env.out().print("cx> ");
+            env.out().flush();
+            String line = env.in().readLine();
+            if (line == null) {
+                env.out().println();
+                return;
+            }
+            String text = line.strip();
+            if (text.equals("exit") || text.equals("quit")) {
+                return;
+            }
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.startsWith("/cx")) {
+                text = text.substring(3).strip();
+            }
+            if (text.startsWith("import ")) {
+                importFiles(injector, link, text.substring(7).strip());
+                continue;
+            }
+            Reply reply = router.handle(actor, text);
+            env.out().println(SlackText.console(reply.text()));
+        }
+    }
+
+    private void importFiles(Injector injector, ChannelLink link, String arguments) {
+        List<ReportFile> files = new ArrayList<>();
+        for (String name : arguments.split("\\s+")) {
+            Path path = Path.of(name);
+            if (!Files.isReadable(path)) {
+                env.out().println("No readable file " + path.toAbsolutePath());
+                return;
+            }
+            files.add(ReportFile.ofPath(path));
+        }
+        try {
+            ImportCxReport.ImportSummary summary = injector.getInstance(ImportCxReport.class).importReport(
+                    new ImportCxReport.ImportCxReportCommand(link.account(), "console", Optional.empty(), files, false));
+            env.out().println(SlackText.console(ReportUploads.summaryText(summary, link.language())));
+        } catch (RuntimeException e) {
+            env.out().println("Import failed: " + e.getMessage());
+        }
+    }
+}

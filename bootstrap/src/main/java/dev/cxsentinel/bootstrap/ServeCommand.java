@@ -1,0 +1,100 @@
+package dev.cxsentinel.bootstrap;
+
+import com.google.inject.Injector;
+import dev.cxsentinel.adapters.slack.HttpEndpoint;
+import dev.cxsentinel.adapters.slack.SlackBot;
+import dev.cxsentinel.adapters.slack.SlackHttpServer;
+import dev.cxsentinel.adapters.slack.SocketModeTransport;
+import dev.cxsentinel.application.service.DispatchLoop;
+import dev.cxsentinel.bootstrap.modules.SlackModule;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** Runs the Slack bot: HTTP mode and/or Socket Mode, the dispatcher, and the operations endpoints. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the Slack bot (HTTP mode with SLACK_SIGNING_SECRET, Socket Mode with SLACK_APP_TOKEN).")
+public final class ServeCommand implements Callable<Integer> {
+    private final Environment env;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile int httpPort = -1;
+
+    public ServeCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(env.variables(), "INFO");
+        Config config = Config.from(env.variables());
+        if (!config.slackConfigured()) {
+            throw new ConfigException(List.of("serve needs Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) "
+                    + "or SLACK_APP_TOKEN (Socket Mode). Without Slack, run `console`."));
+        }
+        config.requirePortFree();
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        Thread hook = new Thread(this::shutdownFromSignal, "cx-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Lifecycle life = new Lifecycle()) {
+            StoreConnection store = StoreConnection.open(config, false);
+            life.start("store", () -> { }, store::close);
+            Injector injector = Wiring.injector(config, config.admins(), store, new SlackModule(config.slack()));
+            Wiring.prepareStore(injector, store);
+            DispatchLoop dispatcher = injector.getInstance(DispatchLoop.class);
+            life.start("dispatcher", dispatcher::start, dispatcher::stop);
+            SlackBot bot = injector.getInstance(SlackBot.class);
+            life.start("slack bot", () -> { }, bot::stop);
+            Operations operations = injector.getInstance(Operations.class);
+            Map<String, Supplier<HttpEndpoint>> routes = Map.of("/healthz", operations::health, "/metrics", operations::metrics);
+            SlackHttpServer http = new SlackHttpServer(config.port(), config.slack().httpMode() ? bot : null,
+                    config.slack().signingSecret(), routes);
+            life.start("http server", http::start, http::close);
+            httpPort = http.port();
+            if (config.slack().socketMode()) {
+                SocketModeTransport socket = new SocketModeTransport(config.slack().appToken(), bot);
+                life.start("socket mode", socket::start, socket::close);
+                operations.slackState(() -> socket.isConnected() ? "connected" : "disconnected");
+            } else {
+                operations.slackState(() -> "http");
+            }
+            log.info("CX Sentinel serving on port {} ({}{}), store: {}", http.port(),
+                    config.slack().httpMode() ? "HTTP mode: POST " + SlackHttpServer.EVENTS_PATH : "",
+                    config.slack().socketMode() ? (config.slack().httpMode() ? ", " : "") + "Socket Mode" : "", store.description());
+            stopRequested.await();
+            log.info("stopping: finishing in-flight work");
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and waits for us
+            }
+        }
+        return 0;
+    }
+
+    /** For tests: ask a running serve to stop as SIGTERM would. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    private void shutdownFromSignal() {
+        stopRequested.countDown();
+        try {
+            stopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cxsentinel.bootstrap;
+
+import dev.cxsentinel.adapters.mongo.EmbeddedStore;
+import dev.cxsentinel.adapters.mongo.MongoStore;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store a process works on: MongoDB when {@code MONGODB_URI} is set; otherwise the embedded store in
+ * {@code CX_DATA_DIR}, opened by this process or, for {@code import}, reached through the instance already
+ * serving that directory.
+ */
+public final class StoreConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreConnection.class);
+    private final MongoStore mongo;
+    private final EmbeddedStore embedded;
+    private final String description;
+
+    private StoreConnection(MongoStore mongo, EmbeddedStore embedded, String description) {
+        this.mongo = mongo;
+        this.embedded = embedded;
+        this.description = description;
+    }
+
+    public static StoreConnection open(Config config, boolean joinRunningInstance) {
+        if (config.mongoUri() != null) {
+            return new StoreConnection(MongoStore.connect(config.mongoUri(), config.mongoDatabase()), null,
+                    "MongoDB database " + config.mongoDatabase());
+        }
+        if (joinRunningInstance) {
+            Optional<String> running = EmbeddedStore.runningInstance(config.dataDir());
+            if (running.isPresent()) {
+                LOG.info("working through the running instance's embedded store at {}", running.get());
+                return new StoreConnection(MongoStore.connect(running.get(), config.mongoDatabase()), null,
+                        "the running instance's embedded store (" + config.dataDir() + ")");
+            }
+        }
+        EmbeddedStore embedded = EmbeddedStore.open(config.dataDir());
+        return new StoreConnection(MongoStore.connect(embedded.connectionString(), config.mongoDatabase()), embedded,
+                "embedded store in " + config.dataDir().toAbsolutePath().normalize());
+    }
+
+    public MongoStore mongo() {
+        return mongo;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        mongo.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
