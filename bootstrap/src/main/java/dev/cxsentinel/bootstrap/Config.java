@@ -126,7 +126,7 @@ public record Config(String mongoUri, String mongoDatabase, Path dataDir, SlackS
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add("PORT must be a number from 1 to 65535 (found '" + text + "').");
+        problems.add("PORT must be a number from 1 to 65535, or 0 for any free port (found '" + text + "').");
         return DEFAULT_PORT;
     }
 

@@ -41,6 +41,11 @@ public final class StoreConnection implements AutoCloseable {
                 "embedded store in " + config.dataDir().toAbsolutePath().normalize());
     }
 
+    /** A connection this class did not open (tests, benchmarks): closing it closes the client only. */
+    public static StoreConnection of(MongoStore mongo, String description) {
+        return new StoreConnection(mongo, null, description);
+    }
+
     public MongoStore mongo() {
         return mongo;
     }

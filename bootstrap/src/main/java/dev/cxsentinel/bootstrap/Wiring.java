@@ -18,17 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds the injector for one run from the modules its mode needs. */
-final class Wiring {
+public final class Wiring {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
     private Wiring() {
     }
 
-    static Injector injector(Config config, Set<SlackUserId> admins, StoreConnection store, Module delivery) {
+    public static Injector injector(Config config, Set<SlackUserId> admins, StoreConnection store, Module delivery) {
         return injector(config, admins, store, delivery, DeliverySettings.DEFAULTS);
     }
 
-    static Injector injector(Config config, Set<SlackUserId> admins, StoreConnection store, Module delivery, DeliverySettings pace) {
+    public static Injector injector(Config config, Set<SlackUserId> admins, StoreConnection store, Module delivery, DeliverySettings pace) {
         List<Module> modules = new ArrayList<>();
         modules.add(new ApplicationModule(new Admins(admins), config.alerts(), pace));
         modules.add(new MongoModule(store.mongo()));
@@ -37,7 +37,7 @@ final class Wiring {
     }
 
     /** Indexes, and outbox markers a crash may have left out. A database that is down now is retried by use. */
-    static void prepareStore(Injector injector, StoreConnection store) {
+    public static void prepareStore(Injector injector, StoreConnection store) {
         try {
             store.mongo().ensureIndexes();
             int repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();

@@ -28,7 +28,6 @@ import dev.cxsentinel.application.service.NotificationDispatcher;
 import dev.cxsentinel.application.service.OfferActionService;
 import dev.cxsentinel.application.service.OfferQueryService;
 import dev.cxsentinel.application.service.ReminderService;
-import dev.cxsentinel.bootstrap.SystemClock;
 
 /** The use cases and their settings. */
 public final class ApplicationModule extends AbstractModule {

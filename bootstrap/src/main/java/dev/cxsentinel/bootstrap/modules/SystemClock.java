@@ -1,4 +1,4 @@
-package dev.cxsentinel.bootstrap;
+package dev.cxsentinel.bootstrap.modules;
 
 import dev.cxsentinel.application.port.out.Clock;
 import java.time.Instant;
