@@ -161,7 +161,7 @@ public class SlackBot {
     // ---- security: one workspace ----
 
     private Response sameWorkspace(Request<?> req, Response resp, com.slack.api.bolt.middleware.MiddlewareChain chain) throws Exception {
-        String team = req.getContext().getTeamId();
+        String team = teamOf(req.getRequestBodyAsString());
         String expected = expectedWorkspace();
         if (team != null && expected != null && !team.equals(expected)) {
             LOG.warn("refused a {} request from workspace {}", req.getRequestType(), team);
@@ -171,6 +171,40 @@ public class SlackBot {
             return Response.ok();
         }
         return chain.next(req);
+    }
+
+    /** The workspace a request comes from, read from its body (Bolt's context holds the bot token's workspace instead). */
+    static String teamOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            String json = body.strip();
+            if (!json.startsWith("{")) {
+                Map<String, String> form = new java.util.HashMap<>();
+                for (String pair : body.split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        form.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                                java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                if (!form.containsKey("payload")) {
+                    return form.get("team_id");
+                }
+                json = form.get("payload");
+            }
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+            if (o.has("team_id") && o.get("team_id").isJsonPrimitive()) {
+                return o.get("team_id").getAsString();
+            }
+            if (o.has("team") && o.get("team").isJsonObject() && o.getAsJsonObject("team").has("id")) {
+                return o.getAsJsonObject("team").get("id").getAsString();
+            }
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+        return null;
     }
 
     private String expectedWorkspace() {

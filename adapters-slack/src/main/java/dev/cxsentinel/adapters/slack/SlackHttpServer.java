@@ -32,6 +32,13 @@ public final class SlackHttpServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/slack/events";
     public static final int MAX_BODY = 1024 * 1024;
 
+    static {
+        // Without TCP_NODELAY the JDK server's responses wait ~40 ms for a delayed ACK (Nagle); read once, at first use.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final SlackBot bot;

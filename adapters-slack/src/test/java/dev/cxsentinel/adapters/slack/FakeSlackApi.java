@@ -75,6 +75,10 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();

@@ -1,0 +1,439 @@
+package dev.cxsentinel.bootstrap;
+
+import static dev.cxsentinel.bootstrap.TestApp.ADMIN;
+import static dev.cxsentinel.bootstrap.TestApp.ANNA;
+import static dev.cxsentinel.bootstrap.TestApp.CHANNEL;
+import static dev.cxsentinel.bootstrap.TestApp.STRANGER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import dev.cxsentinel.adapters.slack.AlertCard;
+import dev.cxsentinel.adapters.slack.FakeSlackApi;
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.port.in.DeliverNotifications;
+import dev.cxsentinel.application.port.out.AuditLog;
+import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.domain.ActionType;
+import dev.cxsentinel.domain.DisputeReason;
+import dev.cxsentinel.domain.Marketplace;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferStatus;
+import dev.cxsentinel.domain.Remedy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Signed requests into the real Bolt app, through the real use cases and store, observed at a fake Slack Web API. */
+class SlackAppTest {
+    TestApp app;
+    static final String KETTLE = "A2EUQ1WTGCTBG2:DE:HB-KETTLE-02";
+
+    @BeforeEach
+    void start() throws Exception {
+        app = new TestApp().withExampleData();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    Offer kettle() {
+        return app.offer(Marketplace.DE, "HB-KETTLE-02");
+    }
+
+    int auditSize() {
+        return app.injector.getInstance(AuditLog.class).recent(TestApp.ACCOUNT, 10_000).size();
+    }
+
+    // ---- commands ----
+
+    @Test
+    void helpListsEverySubcommandWithAnExample() throws Exception {
+        TestApp.Answer answer = app.command(ANNA, "help");
+        assertEquals(200, answer.status());
+        for (String sub : List.of("status", "list", "relist", "dispute", "remedy", "snooze", "link", "grant", "revoke")) {
+            assertTrue(answer.text().contains("/cx " + sub), sub);
+        }
+        assertFalse(answer.announced());
+    }
+
+    @Test
+    void anUnknownSubcommandSaysWhatWasWrongAndTheRightForm() throws Exception {
+        String text = app.command(ANNA, "relsit HB-KETTLE-02").text();
+        assertTrue(text.contains("is not a CX Sentinel command"), text);
+        assertTrue(text.contains("/cx help"), text);
+        assertTrue(app.command(ANNA, "dispute HB-KETTLE-02").text().contains("/cx dispute <ASIN or SKU> <delivery|misunderstanding|fraud|other> [note]"));
+        assertTrue(app.command(ANNA, "remedy HB-KETTLE-02 polish").text().contains("is not a remedy"));
+        assertTrue(app.command(ANNA, "snooze HB-KETTLE-02 forever").text().contains("30m, 2h, 3d or 1w"));
+        assertTrue(app.command(ANNA, "list superb").text().contains("poor, very-poor, closed or pending"));
+    }
+
+    @Test
+    void statusShowsHealthRateCommentsAdviceAndHistory() throws Exception {
+        app.command(ANNA, "remedy HB-KETTLE-02 removal relabelled 40 units");
+        String text = app.command(ANNA, "status B08N5WRWNW").text();
+        assertTrue(text.contains("Very poor"), text);
+        assertTrue(text.contains("9.8 % (12 of 122 orders)"), text);
+        assertTrue(text.contains("Closed"), text);
+        assertTrue(text.contains("wrong item"), text);
+        assertTrue(text.contains("Box contained a different kettle"), text);
+        assertTrue(text.contains("Relist"), "advice: a remedy was recorded, so relist");
+        assertTrue(text.contains("relabelled 40 units"), "history");
+    }
+
+    @Test
+    void anAsinWithSeveralOffersAsksWhichOne() throws Exception {
+        String text = app.command(ANNA, "status B09G9FPHY6").text();
+        assertTrue(text.contains("matches 2 offers"), text);
+        assertTrue(text.contains("CASE-IP14-BLK@DE") && text.contains("CASE-IP14-BLK@FR"), text);
+        assertTrue(app.command(ANNA, "status B09G9FPHY6@FR").text().contains("Fair"));
+        assertTrue(app.command(ANNA, "status NOPE-SKU").text().contains("No offer of account"));
+    }
+
+    @Test
+    void listPagesTheOffersThatNeedAttention() throws Exception {
+        String all = app.command(ANNA, "list").text();
+        assertTrue(all.indexOf("HB-KETTLE-02") < all.indexOf("CASE-IP14-BLK"), "closed first");
+        assertFalse(all.contains("TSHIRT-M-RED"), "excellent offers need no attention");
+        String closed = app.command(ANNA, "list closed").text();
+        assertTrue(closed.contains("HB-KETTLE-02") && !closed.contains("CASE-IP14-BLK"), closed);
+        assertTrue(app.command(ANNA, "list pending").text().contains("No offer needs attention"));
+    }
+
+    @Test
+    void relistAnnouncesAndTheThreadShowsItOnceDelivered() throws Exception {
+        deliver();
+        String cardTs = app.slack.delivered().stream().filter(c -> c.param("text").contains("HB-KETTLE-02")).findFirst().orElseThrow().param("_ts");
+
+        TestApp.Answer answer = app.command(ANNA, "relist HB-KETTLE-02 replaced the glass jug stock");
+        assertTrue(answer.announced());
+        assertTrue(answer.text().contains("<@U0ANNA> relisted *HB-KETTLE-02@DE*: replaced the glass jug stock"), answer.text());
+        assertEquals(OfferStatus.RELIST_PENDING, kettle().status());
+
+        deliver();
+        FakeSlackApi.Call line = app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && cardTs.equals(c.param("thread_ts")), Duration.ofSeconds(5));
+        assertEquals("Relisted by <@U0ANNA>: replaced the glass jug stock", line.param("text"));
+        FakeSlackApi.Call update = app.slack.awaitCall(c -> c.method().equals("chat.update"), Duration.ofSeconds(5));
+        assertEquals(cardTs, update.param("ts"));
+        assertTrue(update.blocks().toString().contains("Relist pending"));
+    }
+
+    @Test
+    void aSecondRelistSaysWhoWasFirst() throws Exception {
+        app.command(ANNA, "relist HB-KETTLE-02");
+        String text = app.command(ADMIN, "relist HB-KETTLE-02").text();
+        assertTrue(text.contains("Already relisted by <@U0ANNA>"), text);
+        assertEquals(1, kettle().history().size());
+    }
+
+    @Test
+    void disputeNeedsAReasonAndOtherNeedsANote() throws Exception {
+        assertTrue(app.command(ANNA, "dispute HB-KETTLE-02 because").text().contains("is not a dispute reason"));
+        assertTrue(app.command(ANNA, "dispute HB-KETTLE-02 other").text().contains("needs an explanation"));
+        assertEquals(OfferStatus.CLOSED, kettle().status());
+        TestApp.Answer ok = app.command(ANNA, "dispute HB-KETTLE-02@DE fraud competitor wrote these");
+        assertTrue(ok.announced(), ok.text());
+        assertEquals(DisputeReason.FRAUDULENT_COMMENTS, kettle().history().get(0).reason());
+        assertEquals(OfferStatus.RELIST_PENDING, kettle().status());
+    }
+
+    @Test
+    void domainRefusalsExplainAndChangeNothing() throws Exception {
+        String text = app.command(ANNA, "remedy CASE-IP14-BLK@DE disposal").text();
+        assertTrue(text.contains("only to stock at Amazon (FBA)"), text);
+        assertTrue(app.command(ANNA, "relist CASE-IP14-BLK@DE").text().contains("only a closed offer can be relisted"));
+        assertTrue(app.offer(Marketplace.DE, "CASE-IP14-BLK").history().isEmpty());
+    }
+
+    @Test
+    void snoozeAndRemedyAreRecorded() throws Exception {
+        assertTrue(app.command(ANNA, "snooze CASE-IP14-BLK@DE 3d").announced());
+        assertTrue(app.command(ANNA, "remedy CASE-IP14-BLK@DE detail-page added the compatibility note").announced());
+        List<ActionType> types = app.offer(Marketplace.DE, "CASE-IP14-BLK").history().stream().map(a -> a.type()).toList();
+        assertEquals(List.of(ActionType.SNOOZED, ActionType.REMEDY_RECORDED), types);
+        assertTrue(app.command(ANNA, "snooze CASE-IP14-BLK@DE 5w").text().contains("at most 30 days"));
+    }
+
+    // ---- administration and refusals ----
+
+    @Test
+    void onlyAdminsLinkChannelsAndGrantRoles() throws Exception {
+        String refused = app.command(ANNA, "link A1OTHERACCOUNT de").text();
+        assertTrue(refused.contains("Only CX Sentinel admins can link"), refused);
+        assertEquals(TestApp.ACCOUNT, app.injector.getInstance(ChannelLinks.class).find(new ChannelId(CHANNEL)).orElseThrow().account());
+
+        TestApp.Answer linked = app.command(ADMIN, "C0NEWCHAN", FakeSlackApi.TEAM, "link A2EUQ1WTGCTBG2 de");
+        assertTrue(linked.text().contains("Verkäuferkonto"), "German for a channel linked with de: " + linked.text());
+
+        assertTrue(app.command(STRANGER, "relist HB-KETTLE-02").text().contains("operator role"));
+        assertTrue(app.command(ADMIN, "grant <@U0STRANGER|stranger>").text().contains("<@U0STRANGER> may now act"));
+        assertTrue(app.command(STRANGER, "relist HB-KETTLE-02").announced());
+        assertTrue(app.command(ADMIN, "revoke <@U0STRANGER>").text().contains("no longer has the operator role"));
+        assertTrue(app.command(ADMIN, "grant @stranger").text().contains("Mention them with @"));
+    }
+
+    @Test
+    void aUserWithoutTheRoleIsRefusedWithTheReasonAndNothingChanges() throws Exception {
+        int before = auditSize();
+        String text = app.command(STRANGER, "relist HB-KETTLE-02").text();
+        assertTrue(text.contains("You need the operator role for seller account A2EUQ1WTGCTBG2"), text);
+        assertTrue(text.contains("<@U0ADMIN>"), "says whom to ask");
+        assertEquals(OfferStatus.CLOSED, kettle().status());
+        assertEquals(before, auditSize());
+    }
+
+    @Test
+    void anUnlinkedChannelIsToldHowToLinkIt() throws Exception {
+        String text = app.command(ANNA, "C0UNLINKED", FakeSlackApi.TEAM, "status HB-KETTLE-02").text();
+        assertTrue(text.contains("not linked to a seller account"), text);
+        assertTrue(text.contains("/cx link"), text);
+    }
+
+    @Test
+    void requestsFromAnotherWorkspaceAreRefused() throws Exception {
+        TestApp.Answer answer = app.command(ANNA, CHANNEL, "T0OTHER", "relist HB-KETTLE-02");
+        assertEquals(200, answer.status());
+        assertTrue(answer.text().contains("serves another Slack workspace"), answer.text());
+        assertEquals(OfferStatus.CLOSED, kettle().status());
+    }
+
+    @Test
+    void mentionsInNotesAreEscaped() throws Exception {
+        TestApp.Answer answer = app.command(ANNA, "relist HB-KETTLE-02 <!channel> look <@U0CEO>");
+        assertFalse(answer.body().contains("<!channel>"), answer.body());
+        assertFalse(answer.body().contains("<@U0CEO>"), answer.body());
+        deliver();
+        for (FakeSlackApi.Call call : app.slack.calls()) {
+            assertFalse(call.visibleText().contains("<!channel>"), call.visibleText());
+            assertFalse(call.visibleText().contains("<@U0CEO>"), call.visibleText());
+        }
+    }
+
+    // ---- request security ----
+
+    @Test
+    void badSignaturesAndStaleOrFutureTimestampsAre401AndChangeNothing() throws Exception {
+        String body = "team_id=T0TEST&channel_id=C0ALERTS&user_id=U0ANNA&command=%2Fcx&text=relist+HB-KETTLE-02";
+        long now = Instant.now().getEpochSecond();
+        String current = Long.toString(now);
+        assertEquals(401, app.postSigned(body, "application/x-www-form-urlencoded", current, "v0=" + "0".repeat(64)).status());
+        assertEquals(401, app.postSigned(body, "application/x-www-form-urlencoded", current, null).status());
+        assertEquals(401, app.postSigned(body, "application/x-www-form-urlencoded", null, null).status());
+        for (long ts : new long[] {now - 301, now + 301}) {
+            String t = Long.toString(ts);
+            assertEquals(401, app.postSigned(body, "application/x-www-form-urlencoded", t, app.signer.sign(t, body.getBytes(StandardCharsets.UTF_8))).status());
+        }
+        String tampered = app.signer.sign(current, body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(401, app.postSigned(body + "x", "application/x-www-form-urlencoded", current, tampered).status());
+        assertEquals(OfferStatus.CLOSED, kettle().status());
+    }
+
+    @Test
+    void malformedAndOversizedBodiesAreRefusedWithoutA500() throws Exception {
+        assertEquals(400, app.post("{not json", "application/json").status());
+        assertEquals(400, app.post("payload=%7Bbroken", "application/x-www-form-urlencoded").status());
+        assertEquals(413, app.post("x".repeat(1024 * 1024 + 10)).status());
+        assertEquals(404, app.get("/nope").status());
+    }
+
+    @Test
+    void thousandsOfRandomCommandTextsNeverFailAndNeverChangeAnything() throws Exception {
+        Random random = new Random(42);
+        int before = auditSize();
+        Offer kettleBefore = kettle();
+        String[] words = {"relist", "dispute", "remedy", "snooze", "link", "grant", "status", "list", "other", "fraud", "3d",
+                "HB-KETTLE-02", "B08N5WRWNW", "@DE", "<!channel>", "<@U0ADMIN>", "\u0000", "\u202e", "💥", "'; drop", "%s%n", "\\"};
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder text = new StringBuilder();
+            int n = random.nextInt(6);
+            for (int w = 0; w < n; w++) {
+                text.append(random.nextInt(3) == 0 ? randomText(random) : words[random.nextInt(words.length)]).append(' ');
+            }
+            if (i % 250 == 0) {
+                text.append("y".repeat(5000));
+            }
+            String user = random.nextBoolean() ? STRANGER : "U0FUZZ" + random.nextInt(10);
+            TestApp.Answer answer = app.command(user, text.toString());
+            assertTrue(answer.status() < 500, "HTTP " + answer.status() + " for " + text);
+        }
+        assertEquals(before, auditSize(), "no random text changed anything");
+        assertEquals(kettleBefore, kettle());
+    }
+
+    private static String randomText(Random random) {
+        StringBuilder b = new StringBuilder();
+        int length = random.nextInt(30);
+        for (int i = 0; i < length; i++) {
+            b.appendCodePoint(random.nextInt(3) == 0 ? random.nextInt(0x2FFF) : 0x20 + random.nextInt(0x5F));
+        }
+        return b.toString();
+    }
+
+    // ---- buttons, modal, App Home, uploads ----
+
+    @Test
+    void theRelistButtonActsAndAnOutdatedOneAnswersWithTheCurrentState() throws Exception {
+        String payload = TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer());
+        assertEquals(200, app.interaction(payload).status());
+        FakeSlackApi.Call done = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
+        assertTrue(done.param("text").contains("Done"), done.body());
+        assertEquals("ephemeral", done.param("response_type"));
+        assertEquals(OfferStatus.RELIST_PENDING, kettle().status());
+
+        app.slack.reset();
+        app.interaction(payload);
+        FakeSlackApi.Call outdated = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
+        assertTrue(outdated.param("text").contains("Already relisted by <@U0ANNA>"), outdated.body());
+        assertTrue(outdated.param("text").contains("Now: "), outdated.body());
+        assertEquals(1, kettle().history().size());
+    }
+
+    @Test
+    void remedyAndSnoozeSelectsAct() throws Exception {
+        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.REMEDY, CHANNEL + "|" + KETTLE + "|removal", true, app.messageContainer()));
+        app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
+        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.SNOOZE, CHANNEL + "|" + KETTLE + "|1w", true, app.messageContainer()));
+        awaitHistory(2);
+        assertEquals(Remedy.REMOVAL_ORDER, kettle().history().get(0).remedy());
+        assertEquals(ActionType.SNOOZED, kettle().history().get(1).type());
+    }
+
+    @Test
+    void aStrangerPressingAButtonIsRefusedWithTheReason() throws Exception {
+        app.interaction(TestApp.blockAction(STRANGER, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        FakeSlackApi.Call answer = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
+        assertTrue(answer.param("text").contains("operator role"), answer.body());
+        assertEquals(OfferStatus.CLOSED, kettle().status());
+    }
+
+    @Test
+    void theDisputeButtonOpensAModalThatValidatesInPlace() throws Exception {
+        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.DISPUTE, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        FakeSlackApi.Call open = app.slack.awaitCall(c -> c.method().equals("views.open"), Duration.ofSeconds(5));
+        assertEquals("1337.42.abc", open.param("trigger_id"));
+        assertTrue(open.param("view").contains("cx_dispute_modal"), open.param("view"));
+
+        TestApp.Answer missingNote = app.interaction(viewSubmission("other", ""));
+        assertEquals("errors", missingNote.json().get("response_action").getAsString(), missingNote.body());
+        assertTrue(missingNote.json().getAsJsonObject("errors").get("note").getAsString().contains("explanation"));
+        assertEquals(OfferStatus.CLOSED, kettle().status());
+
+        TestApp.Answer ok = app.interaction(viewSubmission("other", "A competitor ordered and returned on purpose"));
+        assertEquals(200, ok.status());
+        assertFalse(ok.body().contains("errors"), ok.body());
+        assertEquals(DisputeReason.OTHER, kettle().history().get(0).reason());
+        assertEquals("A competitor ordered and returned on purpose", kettle().history().get(0).note());
+    }
+
+    private String viewSubmission(String reason, String note) {
+        String noteValue = note.isEmpty() ? "null" : "\"" + note + "\"";
+        return "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + FakeSlackApi.TEAM + "\",\"domain\":\"cx-test\"},"
+                + "\"user\":{\"id\":\"" + ANNA + "\",\"username\":\"anna\",\"team_id\":\"" + FakeSlackApi.TEAM + "\"},"
+                + "\"api_app_id\":\"A0CXAPP\",\"token\":\"legacy\",\"trigger_id\":\"1.2.3\","
+                + "\"view\":{\"id\":\"V0VIEW\",\"type\":\"modal\",\"callback_id\":\"cx_dispute_modal\","
+                + "\"private_metadata\":\"" + CHANNEL + "|" + KETTLE + "\",\"state\":{\"values\":{"
+                + "\"reason\":{\"reason\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + reason + "\"}}},"
+                + "\"note\":{\"note\":{\"type\":\"plain_text_input\",\"value\":" + noteValue + "}}}}}}";
+    }
+
+    @Test
+    void appHomeShowsTheOffersThatNeedAttentionWithTheirActions() throws Exception {
+        app.event("{\"type\":\"app_home_opened\",\"user\":\"" + ANNA + "\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1.1\"}");
+        FakeSlackApi.Call publish = app.slack.awaitCall(c -> c.method().equals("views.publish"), Duration.ofSeconds(5));
+        assertEquals(ANNA, publish.param("user_id"));
+        String view = publish.param("view");
+        assertTrue(view.contains("HB-KETTLE-02@DE") && view.contains("CASE-IP14-BLK@DE"), view);
+        assertTrue(view.contains(AlertCard.RELIST), view);
+
+        app.slack.reset();
+        app.event("{\"type\":\"app_home_opened\",\"user\":\"" + STRANGER + "\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1.1\"}");
+        String strangerView = app.slack.awaitCall(c -> c.method().equals("views.publish"), Duration.ofSeconds(5)).param("view");
+        assertTrue(strangerView.contains("No seller account is linked for you yet"), strangerView);
+    }
+
+    @Test
+    void anUploadedReportIsImportedAndTheSummaryPostedInItsThread() throws Exception {
+        byte[] report = ("marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0C1XYZ123,TSHIRT-M-RED,FBA,Poor\n").getBytes(StandardCharsets.UTF_8);
+        String url = app.slack.fileUrl("offers.csv", report);
+        app.event("{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"" + ANNA + "\",\"channel\":\"" + CHANNEL + "\","
+                + "\"channel_type\":\"channel\",\"ts\":\"1700000100.000100\",\"text\":\"\",\"files\":[{\"id\":\"F1\",\"name\":\"offers.csv\","
+                + "\"filetype\":\"csv\",\"size\":" + report.length + ",\"url_private_download\":\"" + url + "\"}]}");
+        FakeSlackApi.Call reply = app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && "1700000100.000100".equals(c.param("thread_ts")), Duration.ofSeconds(10));
+        assertTrue(reply.param("text").contains("Imported offers.csv: 1 rows"), reply.param("text"));
+        assertEquals("Bearer xoxb-test-token", app.slack.calls("file").get(0).authorization());
+        assertEquals(dev.cxsentinel.domain.CxHealth.POOR, app.offer(Marketplace.DE, "TSHIRT-M-RED").health());
+    }
+
+    @Test
+    void anUploadWithErrorsListsTheFirstTwentyAndHowManyMore() throws Exception {
+        StringBuilder csv = new StringBuilder("marketplace,asin,sku,fulfillment_channel,cx_health\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append("DE,BAD,SKU-").append(i).append(",FBA,Good\n");
+        }
+        String url = app.slack.fileUrl("bad.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        app.event("{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"" + ANNA + "\",\"channel\":\"" + CHANNEL + "\","
+                + "\"channel_type\":\"channel\",\"ts\":\"1700000200.000100\",\"text\":\"\",\"files\":[{\"id\":\"F2\",\"name\":\"bad.csv\","
+                + "\"filetype\":\"csv\",\"url_private_download\":\"" + url + "\"}]}");
+        FakeSlackApi.Call reply = app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && "1700000200.000100".equals(c.param("thread_ts")), Duration.ofSeconds(10));
+        String text = reply.param("text");
+        assertTrue(text.contains("Nothing imported from bad.csv: 30 problems"), text);
+        assertEquals(20, text.lines().filter(l -> l.startsWith("• bad.csv:")).count(), text);
+        assertTrue(text.contains("and 10 more"), text);
+    }
+
+    @Test
+    void socketModePayloadsTakeTheSameHandlerPath() throws Exception {
+        com.google.gson.JsonObject json = new com.google.gson.JsonObject();
+        Map.of("team_id", FakeSlackApi.TEAM, "channel_id", CHANNEL, "user_id", ANNA, "command", "/cx",
+                "text", "relist HB-KETTLE-02 via socket", "response_url", app.slack.responseUrl("s")).forEach(json::addProperty);
+        String body = json.toString();
+        SlackRequestParser parser = new SlackRequestParser(app.bot.app().config());
+        Response response = app.bot.run(parser.parse(SlackRequestParser.HttpRequest.builder().requestUri("/slack/events")
+                .queryString(Map.of()).headers(new RequestHeaders(new HashMap<>())).requestBody(body).socketMode(true).build()));
+        assertEquals(200, response.getStatusCode());
+        assertTrue(response.getBody().contains("relisted"), response.getBody());
+        assertEquals("via socket", kettle().history().get(0).note());
+    }
+
+    @Test
+    void healthAndMetricsAreServed() throws Exception {
+        app.command(ANNA, "status HB-KETTLE-02");
+        TestApp.Answer health = app.get("/healthz");
+        assertEquals(200, health.status());
+        assertTrue(health.body().contains("\"store\":\"up\""), health.body());
+        String metrics = app.get("/metrics").body();
+        assertTrue(metrics.contains("cx_commands_total{command=\"status\"} 1"), metrics);
+        assertTrue(metrics.contains("cx_imports_total 1"), metrics);
+        assertTrue(metrics.contains("cx_notifications{state=\"pending\"} 2"), metrics);
+    }
+
+    private void deliver() {
+        app.injector.getInstance(DeliverNotifications.class).deliverDue();
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app.injector.getInstance(DeliverNotifications.class).deliverDue();
+    }
+
+    private void awaitHistory(int size) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (kettle().history().size() < size && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(size, kettle().history().size());
+    }
+}

@@ -1,0 +1,213 @@
+package dev.cxsentinel.bootstrap;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.inject.Injector;
+import dev.cxsentinel.adapters.mongo.EmbeddedStore;
+import dev.cxsentinel.adapters.mongo.MongoStore;
+import dev.cxsentinel.adapters.slack.FakeSlackApi;
+import dev.cxsentinel.adapters.slack.HttpEndpoint;
+import dev.cxsentinel.adapters.slack.SignatureCheck;
+import dev.cxsentinel.adapters.slack.SlackBot;
+import dev.cxsentinel.adapters.slack.SlackHttpServer;
+import dev.cxsentinel.adapters.slack.SlackSettings;
+import dev.cxsentinel.application.model.AlertSettings;
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.port.in.ImportCxReport;
+import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.application.port.out.LoadOffer;
+import dev.cxsentinel.application.port.out.OperatorRoles;
+import dev.cxsentinel.application.report.ReportFile;
+import dev.cxsentinel.bootstrap.modules.SlackModule;
+import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
+import dev.cxsentinel.domain.SellerAccountId;
+import dev.cxsentinel.domain.Sku;
+import dev.cxsentinel.domain.SlackUserId;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The real application wired by bootstrap (Guice, use cases, Mongo adapter on an in-memory embedded server,
+ * Slack adapter with Bolt behind the HTTP server) against a local fake Slack Web API; sends correctly signed
+ * requests like Slack does.
+ */
+final class TestApp implements AutoCloseable {
+    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    static final SellerAccountId ACCOUNT = new SellerAccountId("A2EUQ1WTGCTBG2");
+    static final String CHANNEL = "C0ALERTS";
+    static final String ADMIN = "U0ADMIN";
+    static final String ANNA = "U0ANNA";
+    static final String STRANGER = "U0STRANGER";
+
+    final FakeSlackApi slack;
+    final EmbeddedStore embedded;
+    final MongoStore mongo;
+    final Injector injector;
+    final SlackBot bot;
+    final SlackHttpServer http;
+    final SignatureCheck signer = new SignatureCheck(SECRET);
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    TestApp() throws Exception {
+        slack = new FakeSlackApi();
+        embedded = EmbeddedStore.inMemory();
+        mongo = MongoStore.connect(embedded.connectionString(), "cx_test");
+        SlackSettings settings = new SlackSettings("xoxb-test-token", SECRET, null, slack.apiUrl(), null, null, Duration.ofSeconds(2));
+        Config config = new Config(null, "cx_test", Path.of("unused"), settings, 0, Set.of(new SlackUserId(ADMIN)),
+                AlertSettings.DEFAULTS, "text");
+        StoreConnection store = StoreConnection.of(mongo, "test store");
+        injector = Wiring.injector(config, config.admins(), store, new SlackModule(settings));
+        Wiring.prepareStore(injector, store);
+        bot = injector.getInstance(SlackBot.class);
+        Operations ops = injector.getInstance(Operations.class);
+        Map<String, java.util.function.Supplier<HttpEndpoint>> routes = Map.of("/healthz", ops::health, "/metrics", ops::metrics);
+        http = new SlackHttpServer(0, bot, SECRET, routes).start();
+    }
+
+    /** Links the channel (as admin), grants Anna the operator role, imports the example report and comments. */
+    TestApp withExampleData() throws Exception {
+        injector.getInstance(ChannelLinks.class).save(new ChannelLink(new ChannelId(CHANNEL), ACCOUNT, Language.EN,
+                new SlackUserId(ADMIN), Instant.now()));
+        injector.getInstance(OperatorRoles.class).grant(ACCOUNT, new SlackUserId(ANNA));
+        importReports("offers-en.csv", "comments-en.csv");
+        return this;
+    }
+
+    ImportCxReport.ImportSummary importReports(String... names) throws Exception {
+        List<ReportFile> files = new java.util.ArrayList<>();
+        for (String name : names) {
+            try (InputStream in = TestApp.class.getResourceAsStream("/reports/" + name)) {
+                files.add(ReportFile.ofBytes(name, in.readAllBytes()));
+            }
+        }
+        return injector.getInstance(ImportCxReport.class).importReport(
+                new ImportCxReport.ImportCxReportCommand(ACCOUNT, "test", Optional.empty(), files, false));
+    }
+
+    Offer offer(Marketplace marketplace, String sku) {
+        return injector.getInstance(LoadOffer.class).load(new OfferId(ACCOUNT, marketplace, new Sku(sku))).orElseThrow();
+    }
+
+    record Answer(int status, String body) {
+        JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        String text() {
+            JsonObject json = json();
+            return json.has("blocks") ? json.get("blocks").toString() : json.has("text") ? json.get("text").getAsString() : body;
+        }
+
+        boolean announced() {
+            return json().has("response_type") && json().get("response_type").getAsString().equals("in_channel");
+        }
+    }
+
+    Answer command(String user, String text) throws Exception {
+        return command(user, CHANNEL, FakeSlackApi.TEAM, text);
+    }
+
+    Answer command(String user, String channel, String team, String text) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "legacy");
+        form.put("team_id", team);
+        form.put("team_domain", "cx-test");
+        form.put("channel_id", channel);
+        form.put("channel_name", "cx-alerts");
+        form.put("user_id", user);
+        form.put("user_name", user.toLowerCase());
+        form.put("command", "/cx");
+        form.put("text", text);
+        form.put("api_app_id", "A0CXAPP");
+        form.put("response_url", slack.responseUrl("cmd"));
+        form.put("trigger_id", "1337.42.abc");
+        return post(formBody(form));
+    }
+
+    static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    Answer interaction(String payloadJson) throws Exception {
+        return post("payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8));
+    }
+
+    Answer event(String eventJson) throws Exception {
+        String envelope = "{\"token\":\"legacy\",\"team_id\":\"" + FakeSlackApi.TEAM + "\",\"api_app_id\":\"A0CXAPP\",\"type\":\"event_callback\","
+                + "\"event_id\":\"Ev" + System.nanoTime() + "\",\"event_time\":" + Instant.now().getEpochSecond() + ",\"event\":" + eventJson + "}";
+        return post(envelope, "application/json");
+    }
+
+    Answer post(String body) throws Exception {
+        return post(body, "application/x-www-form-urlencoded");
+    }
+
+    Answer post(String body, String contentType) throws Exception {
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        return postSigned(body, contentType, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    Answer postSigned(String body, String contentType, String ts, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + SlackHttpServer.EVENTS_PATH))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (ts != null) {
+            request.header("X-Slack-Request-Timestamp", ts);
+        }
+        if (signature != null) {
+            request.header("X-Slack-Signature", signature);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    Answer get(String path) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    static String blockAction(String user, String channel, String actionId, String value, boolean select, String container) {
+        String action = select
+                ? "{\"type\":\"static_select\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\"},\"action_ts\":\"1.2\"}"
+                : "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"value\":\"" + value + "\",\"action_ts\":\"1.2\"}";
+        return "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + FakeSlackApi.TEAM + "\",\"domain\":\"cx-test\"},"
+                + "\"user\":{\"id\":\"" + user + "\",\"username\":\"u\",\"team_id\":\"" + FakeSlackApi.TEAM + "\"},"
+                + "\"api_app_id\":\"A0CXAPP\",\"token\":\"legacy\",\"trigger_id\":\"1337.42.abc\","
+                + container + ",\"actions\":[" + action + "]}";
+    }
+
+    String messageContainer() {
+        return "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000001\",\"channel_id\":\"" + CHANNEL + "\"},"
+                + "\"channel\":{\"id\":\"" + CHANNEL + "\",\"name\":\"cx-alerts\"},\"response_url\":\"" + slack.responseUrl("action") + "\"";
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        bot.stop();
+        mongo.close();
+        embedded.close();
+        slack.close();
+    }
+}
