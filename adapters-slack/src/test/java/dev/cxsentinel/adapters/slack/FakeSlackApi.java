@@ -70,8 +70,9 @@ public final class FakeSlackApi implements AutoCloseable {
             return new Fault(200, null, error, 0);
         }
 
+        /** Answers only after {@code millis}, with a 504: the client has given up by then and nothing was posted. */
         public static Fault slow(long millis) {
-            return new Fault(200, null, null, millis);
+            return new Fault(504, null, null, millis);
         }
     }
 

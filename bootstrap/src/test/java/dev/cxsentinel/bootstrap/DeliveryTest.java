@@ -1,0 +1,255 @@
+package dev.cxsentinel.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cxsentinel.adapters.slack.FakeSlackApi;
+import dev.cxsentinel.adapters.slack.SlackClients;
+import dev.cxsentinel.adapters.slack.SlackNotifier;
+import dev.cxsentinel.adapters.slack.SlackSettings;
+import dev.cxsentinel.application.metrics.Metrics;
+import dev.cxsentinel.application.model.AlertSettings;
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.model.DeliverySettings;
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.port.in.ImportCxReport;
+import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.NotificationOutbox;
+import dev.cxsentinel.application.port.out.SaveOffer;
+import dev.cxsentinel.application.report.ReportFile;
+import dev.cxsentinel.application.service.NotificationDispatcher;
+import dev.cxsentinel.application.service.ReminderService;
+import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.SlackUserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The alert pipeline end to end below the commands: owed notifications in the real store, the dispatcher, the
+ * Slack notifier, and a fake Slack that injects rate limits, server errors, timeouts and permanent errors.
+ */
+class DeliveryTest {
+    static final Pattern SKU = Pattern.compile("(SKU-\\d+)@DE");
+    TestApp app;
+    MutableClock clock;
+    NotificationOutbox outbox;
+    SlackNotifier notifier;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = new TestApp();
+        clock = new MutableClock(Instant.now().plusSeconds(1));
+        outbox = app.injector.getInstance(NotificationOutbox.class);
+        SlackSettings settings = new SlackSettings("xoxb-test-token", TestApp.SECRET, null, app.slack.apiUrl(), null, null, Duration.ofSeconds(1));
+        notifier = new SlackNotifier(new SlackClients(settings), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    void link(String channel) {
+        app.injector.getInstance(ChannelLinks.class).save(new ChannelLink(new ChannelId(channel), TestApp.ACCOUNT, Language.EN,
+                new SlackUserId(TestApp.ADMIN), Instant.now()));
+    }
+
+    void importClosedOffers(int count) {
+        StringBuilder csv = new StringBuilder("marketplace,asin,sku,fulfillment_channel,cx_health,last_offer_closed_date\n");
+        for (int i = 0; i < count; i++) {
+            csv.append(String.format("DE,B0TEST%04d,SKU-%d,FBA,Very poor,2026-11-20%n", i, i));
+        }
+        app.injector.getInstance(ImportCxReport.class).importReport(new ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test",
+                Optional.empty(), List.of(ReportFile.ofBytes("closed.csv", csv.toString().getBytes(StandardCharsets.UTF_8))), false));
+    }
+
+    NotificationDispatcher dispatcher(Duration pace) {
+        return new NotificationDispatcher(outbox, notifier, clock,
+                new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics());
+    }
+
+    long pending() {
+        return outbox.countByState().get(Notification.State.PENDING);
+    }
+
+    /** Delivered alert cards per channel and SKU. */
+    Map<String, Integer> deliveredCards() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (FakeSlackApi.Call call : app.slack.delivered()) {
+            if (call.param("thread_ts") != null) {
+                continue;
+            }
+            Matcher m = SKU.matcher(call.param("text"));
+            if (m.find()) {
+                counts.merge(call.param("channel") + "/" + m.group(1), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void everyAlertIsDeliveredExactlyOnceThroughTransientFaults() {
+        link("C0ALERTS");
+        importClosedOffers(20);
+        app.slack.enqueue("chat.postMessage", FakeSlackApi.Fault.rateLimited(2), FakeSlackApi.Fault.status(500),
+                FakeSlackApi.Fault.slow(2500), FakeSlackApi.Fault.error("internal_error"), FakeSlackApi.Fault.status(503),
+                FakeSlackApi.Fault.rateLimited(1));
+        NotificationDispatcher dispatcher = dispatcher(Duration.ZERO);
+        for (int round = 0; round < 40 && pending() > 0; round++) {
+            dispatcher.deliverDue();
+            clock.advance(Duration.ofMinutes(6));
+        }
+        assertEquals(0, pending());
+        Map<String, Integer> cards = deliveredCards();
+        assertEquals(20, cards.size(), cards.toString());
+        assertTrue(cards.values().stream().allMatch(n -> n == 1), "no duplicates: " + cards);
+        assertTrue(app.slack.calls("chat.postMessage").size() >= 25, "the faults were really hit");
+    }
+
+    @Test
+    void aPermanentFailureIsRecordedReportedAndHoldsNothingBack() throws Exception {
+        link("C0ALERTS");
+        link("C0DEAD");
+        app.slack.failChannel("C0DEAD", "channel_not_found");
+        importClosedOffers(3);
+        dispatcher(Duration.ZERO).deliverDue();
+
+        assertEquals(3, deliveredCards().keySet().stream().filter(k -> k.startsWith("C0ALERTS/")).count());
+        assertEquals(3L, outbox.countByState().get(Notification.State.FAILED));
+        assertEquals(0, pending());
+        String status = app.command(TestApp.ADMIN, "status SKU-1").text();
+        assertTrue(status.contains("could not be delivered"), status);
+        assertTrue(status.contains("channel_not_found"), status);
+    }
+
+    @Test
+    void eachChannelGetsAtMostOneMessagePerSecond() {
+        link("C0ALERTS");
+        link("C0OTHER");
+        importClosedOffers(4);
+        NotificationDispatcher dispatcher = dispatcher(Duration.ofSeconds(1));
+        dispatcher.deliverDue();
+        assertEquals(2, app.slack.delivered().size(), "one per channel");
+        clock.advance(Duration.ofMillis(500));
+        dispatcher.deliverDue();
+        assertEquals(2, app.slack.delivered().size(), "not before a second has passed");
+        clock.advance(Duration.ofMillis(600));
+        dispatcher.deliverDue();
+        assertEquals(4, app.slack.delivered().size());
+        for (int i = 0; i < 10 && pending() > 0; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            dispatcher.deliverDue();
+        }
+        assertEquals(8, app.slack.delivered().size());
+    }
+
+    @Test
+    void aRateLimitPausesTheChannelForRetryAfter() {
+        link("C0ALERTS");
+        importClosedOffers(2);
+        app.slack.enqueue("chat.postMessage", FakeSlackApi.Fault.rateLimited(30));
+        NotificationDispatcher dispatcher = dispatcher(Duration.ZERO);
+        dispatcher.deliverDue();
+        assertEquals(0, app.slack.delivered().size());
+        clock.advance(Duration.ofSeconds(29));
+        dispatcher.deliverDue();
+        assertEquals(0, app.slack.delivered().size(), "Slack asked for 30 seconds");
+        clock.advance(Duration.ofSeconds(2));
+        dispatcher.deliverDue();
+        assertEquals(2, app.slack.delivered().size());
+    }
+
+    @Test
+    void twoDispatchersInParallelNeverSendOneNotificationTwice() throws Exception {
+        link("C0ALERTS");
+        link("C0OTHER");
+        link("C0THIRD");
+        importClosedOffers(30);
+        NotificationDispatcher first = dispatcher(Duration.ZERO);
+        NotificationDispatcher second = dispatcher(Duration.ZERO);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<?> a = pool.submit(() -> {
+            for (int i = 0; i < 20 && pending() > 0; i++) {
+                first.deliverDue();
+            }
+        });
+        Future<?> b = pool.submit(() -> {
+            for (int i = 0; i < 20 && pending() > 0; i++) {
+                second.deliverDue();
+            }
+        });
+        a.get();
+        b.get();
+        pool.shutdown();
+        assertEquals(0, pending());
+        Map<String, Integer> cards = deliveredCards();
+        assertEquals(90, cards.size());
+        assertTrue(cards.values().stream().allMatch(n -> n == 1), "no duplicates: " + cards);
+    }
+
+    @Test
+    void deliveryResumesAfterADispatcherDiedHoldingALease() {
+        link("C0ALERTS");
+        importClosedOffers(1);
+        assertTrue(outbox.claimNext("crashed-instance", clock.now(), Duration.ofSeconds(60)).isPresent());
+        NotificationDispatcher restarted = dispatcher(Duration.ZERO);
+        restarted.deliverDue();
+        assertEquals(0, app.slack.delivered().size(), "the lease still holds");
+        clock.advance(Duration.ofSeconds(61));
+        restarted.deliverDue();
+        assertEquals(1, app.slack.delivered().size());
+    }
+
+    @Test
+    void remindersComeForClosedOffersWithoutActionTheLastEscalated() {
+        link("C0ALERTS");
+        importClosedOffers(1);
+        NotificationDispatcher dispatcher = dispatcher(Duration.ZERO);
+        dispatcher.deliverDue();
+        String card = app.slack.delivered().get(0).param("_ts");
+        ReminderService reminders = new ReminderService(app.injector.getInstance(FindOffers.class), app.injector.getInstance(SaveOffer.class),
+                app.injector.getInstance(ChannelLinks.class), clock, AlertSettings.DEFAULTS, () -> { });
+        for (int day = 1; day <= 4; day++) {
+            clock.advance(Duration.ofHours(24));
+            reminders.remindDue();
+            dispatcher.deliverDue();
+        }
+        List<FakeSlackApi.Call> inThread = app.slack.delivered().stream().filter(c -> card.equals(c.param("thread_ts"))).toList();
+        assertEquals(3, inThread.size(), "at most three reminders");
+        assertTrue(inThread.get(0).param("text").contains("Reminder 1 of 3"));
+        assertTrue(inThread.get(2).param("text").startsWith("<!here> this closed offer needs an owner."), inThread.get(2).param("text"));
+    }
+
+    @Test
+    void changesThatDoNotAlertAtOnceArriveAsOneDigest() throws Exception {
+        link("C0ALERTS");
+        app.importReports("offers-en.csv");
+        NotificationDispatcher dispatcher = dispatcher(Duration.ZERO);
+        dispatcher.deliverDue();
+        app.slack.reset();
+        String better = "marketplace,asin,sku,fulfillment_channel,cx_health\nFR,B09G9FPHY6,CASE-IP14-BLK,FBM,Good\n"
+                + "DE,B0C1XYZ123,TSHIRT-M-RED,FBA,Good\nDE,B07XJ8C8F5,HB-KETTLE-01,FBA,Excellent\n";
+        app.injector.getInstance(ImportCxReport.class).importReport(new ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test",
+                Optional.empty(), List.of(ReportFile.ofBytes("better.csv", better.getBytes(StandardCharsets.UTF_8))), false));
+        dispatcher.deliverDue();
+        dispatcher.deliverDue();
+        assertEquals(1, app.slack.delivered().size(), "one digest message");
+        String blocks = app.slack.delivered().get(0).blocks().toString();
+        assertTrue(blocks.contains("CASE-IP14-BLK@FR") && blocks.contains("TSHIRT-M-RED@DE") && blocks.contains("HB-KETTLE-01@DE"), blocks);
+    }
+}
