@@ -1,0 +1,107 @@
+package dev.cxsentinel.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a user runs it: exit codes, messages, console. Runs after `package` (failsafe). */
+class CliSystemIT {
+    static final Path JAR = Path.of("target", "cx-sentinel.jar");
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) { }
+
+    Run run(Map<String, String> env, String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
+        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Run version = run(Map.of(), "", "--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().contains("CX Sentinel 0.1.0"), version.out());
+        Run help = run(Map.of(), "", "--help");
+        assertTrue(help.out().contains("serve") && help.out().contains("console") && help.out().contains("import"), help.out());
+    }
+
+    @Test
+    void badConfigurationExits2ListingEveryProblem() throws Exception {
+        Run r = run(Map.of("SLACK_BOT_TOKEN", "abc", "PORT", "x", "CX_ADMINS", "bad id"), "", "serve");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("SLACK_BOT_TOKEN must be a bot token"), r.err());
+        assertTrue(r.err().contains("PORT must be"), r.err());
+        assertTrue(r.err().contains("CX_ADMINS must list"), r.err());
+        assertTrue(r.err().contains("neither SLACK_SIGNING_SECRET"), r.err());
+    }
+
+    @Test
+    void aPortInUseExits2() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Run r = run(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "0123456789abcdef0123456789abcdef",
+                    "PORT", Integer.toString(taken.getLocalPort())), "", "serve");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("is in use"), r.err());
+        }
+    }
+
+    @Test
+    void anUnusableDataDirectoryExits2WithThePath() throws Exception {
+        Path file = Files.writeString(dir.resolve("occupied"), "x");
+        Run r = run(Map.of("CX_DATA_DIR", file.toString()), "", "console");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(file.toString()), r.err());
+    }
+
+    @Test
+    void theConsoleShowsTheDemoAlertsAndTakesCommands() throws Exception {
+        Run r = run(Map.of(), "/cx relist HB-KETTLE-02 relabelled\nexit\n", "console");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Offer closed"), r.out());
+        assertTrue(r.out().contains("relisted HB-KETTLE-02@DE"), r.out());
+        assertTrue(r.out().contains("Relisted by"), "the follow-up is printed: " + r.out());
+        Run again = run(Map.of(), "/cx status HB-KETTLE-02\n");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("Relist pending"), "data persisted: " + again.out());
+    }
+
+    @Test
+    void importReportsProblemsWithLineAndColumnAndExits2() throws Exception {
+        Path report = Files.writeString(dir.resolve("offers.csv"), "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B07XJ8C8F5,A,FBA,Good\nDE,bad,B,FBA,Good\n");
+        Run r = run(Map.of(), "", "import", "--account", "A2EUQ1WTGCTBG2", report.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("offers.csv:3: column 'asin': found 'bad'"), r.err());
+        Run skip = run(Map.of(), "", "import", "--account", "A2EUQ1WTGCTBG2", "--skip-invalid", report.toString());
+        assertEquals(0, skip.exit(), skip.err());
+        assertTrue(skip.out().contains("1 new offers"), skip.out());
+        Run missing = run(Map.of(), "", "import", "--account", "A2EUQ1WTGCTBG2", "nope.csv");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("nope.csv: no such readable file"), missing.err());
+        Run badAccount = run(Map.of(), "", "import", "--account", "x", report.toString());
+        assertEquals(2, badAccount.exit());
+        assertTrue(badAccount.err().contains("seller account 'X' is not valid"), badAccount.err());
+        assertEquals(2, run(Map.of(), "", "import").exit(), "missing arguments are bad input");
+    }
+}
