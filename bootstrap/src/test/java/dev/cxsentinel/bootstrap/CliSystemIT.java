@@ -95,7 +95,7 @@ class CliSystemIT {
         assertTrue(r.err().contains("offers.csv:3: column 'asin': found 'bad'"), r.err());
         Run skip = run(Map.of(), "", "import", "--account", "A2EUQ1WTGCTBG2", "--skip-invalid", report.toString());
         assertEquals(0, skip.exit(), skip.err());
-        assertTrue(skip.out().contains("1 new offers"), skip.out());
+        assertTrue(skip.out().contains("new offers: 1"), skip.out());
         Run missing = run(Map.of(), "", "import", "--account", "A2EUQ1WTGCTBG2", "nope.csv");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("nope.csv: no such readable file"), missing.err());

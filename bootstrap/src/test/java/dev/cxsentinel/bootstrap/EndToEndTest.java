@@ -75,7 +75,7 @@ class EndToEndTest {
                     new Environment(env, new BufferedReader(new StringReader("")), new PrintStream(importOut, true, StandardCharsets.UTF_8),
                             new PrintStream(importOut, true, StandardCharsets.UTF_8)));
             assertEquals(0, imported, importOut.toString(StandardCharsets.UTF_8));
-            assertTrue(importOut.toString(StandardCharsets.UTF_8).contains("2 new offers"), importOut.toString(StandardCharsets.UTF_8));
+            assertTrue(importOut.toString(StandardCharsets.UTF_8).contains("new offers: 2"), importOut.toString(StandardCharsets.UTF_8));
 
             FakeSlackApi.Call card = slack.awaitCall(c -> c.method().equals("chat.postMessage") && c.param("_ok") != null
                     && c.param("text").contains("HB-KETTLE-02") && c.param("thread_ts") == null, Duration.ofSeconds(10));

@@ -371,7 +371,7 @@ class SlackAppTest {
                 + "\"channel_type\":\"channel\",\"ts\":\"1700000100.000100\",\"text\":\"\",\"files\":[{\"id\":\"F1\",\"name\":\"offers.csv\","
                 + "\"filetype\":\"csv\",\"size\":" + report.length + ",\"url_private_download\":\"" + url + "\"}]}");
         FakeSlackApi.Call reply = app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && "1700000100.000100".equals(c.param("thread_ts")), Duration.ofSeconds(10));
-        assertTrue(reply.param("text").contains("Imported offers.csv: 1 rows"), reply.param("text"));
+        assertTrue(reply.param("text").contains("Imported offers.csv — rows: 1,"), reply.param("text"));
         assertEquals("Bearer xoxb-test-token", app.slack.calls("file").get(0).authorization());
         assertEquals(dev.cxsentinel.domain.CxHealth.POOR, app.offer(Marketplace.DE, "TSHIRT-M-RED").health());
     }

@@ -230,7 +230,7 @@ public class CommandRouter {
             return usage("`" + SlackText.quote(w.arg(2), 40) + "` is not a remedy.", form);
         }
         ActionResult r = recordRemedy.recordRemedy(new RecordRemedy.RecordRemedyCommand(actor, OfferQuery.parse(w.arg(1)), remedy, w.restAfter(3)));
-        return Reply.toChannel(Messages.get(l, "done.remedy", OfferText.capitalize(remedy.label(l)),
+        return Reply.toChannel(Messages.get(l, "done.remedy", remedy.label(l),
                 SlackText.escape(OfferText.handle(r.offer())), SlackText.mention(actor.user()), note(r)));
     }
 

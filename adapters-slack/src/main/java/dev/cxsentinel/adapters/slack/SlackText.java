@@ -52,6 +52,7 @@ public final class SlackText {
     /** Plain text for a terminal: {@link #plain} plus emoji characters for Slack's emoji names. */
     public static String console(String mrkdwn) {
         String text = plain(mrkdwn).replaceAll("(?<=^|\\s)_([^_\\n]+)_(?=$|[\\s.,:;])", "$1");
+        text = text.replaceAll("`([^`\\n]+)`", "$1");
         for (var e : EMOJI.entrySet()) {
             text = text.replace(e.getKey(), e.getValue());
         }
