@@ -67,8 +67,13 @@ final class TestApp implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     TestApp() throws Exception {
+        this(null);
+    }
+
+    /** {@code h2Dir} null: the in-memory backend; otherwise the H2-backed store a user gets by default. */
+    TestApp(Path h2Dir) throws Exception {
         slack = new FakeSlackApi();
-        embedded = EmbeddedStore.inMemory();
+        embedded = h2Dir == null ? EmbeddedStore.inMemory() : EmbeddedStore.open(h2Dir);
         mongo = MongoStore.connect(embedded.connectionString(), "cx_test");
         SlackSettings settings = new SlackSettings("xoxb-test-token", SECRET, null, slack.apiUrl(), null, null, Duration.ofSeconds(2));
         Config config = new Config(null, "cx_test", Path.of("unused"), settings, 0, Set.of(new SlackUserId(ADMIN)),

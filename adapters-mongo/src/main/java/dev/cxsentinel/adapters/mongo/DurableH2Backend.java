@@ -5,15 +5,21 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 
 /**
  * The H2 backend commits on its own only about once a second, so a hard kill could lose the last second of
- * acknowledged writes. This backend commits every write command before it is acknowledged.
+ * acknowledged writes. This backend commits every write command before it is acknowledged, with group commit:
+ * writes that finish while a commit runs are covered by the next one, which one thread does for all of them.
  */
 final class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+    private final AtomicLong applied = new AtomicLong();
+    private final Object commitLock = new Object();
+    private long committed;
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -23,8 +29,20 @@ final class DurableH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         Document result = super.handleCommand(channel, database, command, query);
         if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            commit();
+            commitThrough(applied.incrementAndGet());
         }
         return result;
+    }
+
+    /** Returns once a commit that began after write number {@code write} was applied has finished. */
+    private void commitThrough(long write) {
+        synchronized (commitLock) {
+            if (committed >= write) {
+                return;
+            }
+            long target = applied.get();
+            commit();
+            committed = target;
+        }
     }
 }

@@ -93,7 +93,7 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
 
     @Override
     public boolean revoke(SellerAccountId account, SlackUserId user) {
-        return Guard.call(() -> roles.deleteOne(and(eq("_id", roleId(account, user)))).getDeletedCount() == 1);
+        return Guard.call(() -> roles.deleteOne(eq("_id", roleId(account, user))).getDeletedCount() == 1);
     }
 
     private static String roleId(SellerAccountId account, SlackUserId user) {

@@ -191,8 +191,16 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
         return lost;
     }
 
+    /**
+     * A filter that starts with {@code _id} as a plain field: the embedded server uses its {@code _id} index only
+     * then (an {@code $and} makes it scan the collection).
+     */
+    static Document byId(String id) {
+        return new Document("_id", id);
+    }
+
     private static Bson versionFilter(OfferChange c) {
-        return and(eq("_id", c.offer().id().value()), eq("version", c.expectedVersion()));
+        return byId(c.offer().id().value()).append("version", c.expectedVersion());
     }
 
     private static Document newDocument(OfferChange c) {
@@ -326,7 +334,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
                 }
                 Document offerDoc = offers.find(eq("_id", marker.getString("_id"))).first();
                 if (offerDoc == null) {
-                    due.deleteOne(and(eq("_id", marker.getString("_id")), eq("leaseOwner", owner)));
+                    due.deleteOne(byId(marker.getString("_id")).append("leaseOwner", owner));
                     continue;
                 }
                 return Optional.of(new Claim(OfferMapper.offer(offerDoc), OfferMapper.notifications(offerDoc),
@@ -337,7 +345,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
 
     @Override
     public boolean extendLease(OfferId offer, String owner, Instant until) {
-        return Guard.call(() -> due.updateOne(and(eq("_id", offer.value()), eq("leaseOwner", owner)),
+        return Guard.call(() -> due.updateOne(byId(offer.value()).append("leaseOwner", owner),
                 new Document("$set", new Document("leaseUntil", Date.from(until)))).getMatchedCount() == 1);
     }
 
@@ -360,7 +368,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
     }
 
     private void setNotification(OfferId offer, NotificationId id, Document set) {
-        Guard.run(() -> offers.updateOne(and(eq("_id", offer.value()), eq("outbox.id", id.value())), new Document("$set", set)));
+        Guard.run(() -> offers.updateOne(byId(offer.value()).append("outbox.id", id.value()), new Document("$set", set)));
     }
 
     @Override
@@ -374,7 +382,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
             for (int attempt = 0; attempt < 10; attempt++) {
                 Document offerDoc = offers.find(eq("_id", offer.value())).projection(Projections.include("outbox", "version")).first();
                 if (offerDoc == null) {
-                    due.deleteOne(and(eq("_id", offer.value()), eq("leaseOwner", owner)));
+                    due.deleteOne(byId(offer.value()).append("leaseOwner", owner));
                     return;
                 }
                 long version = OfferMapper.number(offerDoc.get("version"));
@@ -383,12 +391,12 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
                         .filter(n -> n.state() == Notification.State.PENDING)
                         .map(Notification::dueAt).min(Instant::compareTo);
                 // only if no change with new notifications was written since we read the offer
-                Bson mine = and(eq("_id", offer.value()), eq("leaseOwner", owner), lte("offerVersion", version));
+                Bson mine = byId(offer.value()).append("leaseOwner", owner).append("offerVersion", new Document("$lte", version));
                 long matched = next.isPresent()
                         ? due.updateOne(mine, new Document("$set", new Document("dueAt", Date.from(next.get()))
                                 .append("leaseOwner", null).append("leaseUntil", NEVER_LEASED))).getMatchedCount()
                         : due.deleteOne(mine).getDeletedCount();
-                if (matched == 1 || due.countDocuments(and(eq("_id", offer.value()), eq("leaseOwner", owner))) == 0) {
+                if (matched == 1 || due.countDocuments(byId(offer.value()).append("leaseOwner", owner)) == 0) {
                     return;
                 }
             }
@@ -460,7 +468,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
     @Override
     public void completeDigest(String digestId, String owner, Notification.State state, Instant dueAt, int attempts,
                                String error, List<String> messageTs) {
-        Guard.run(() -> digests.updateOne(and(eq("_id", digestId), eq("leaseOwner", owner)), new Document("$set",
+        Guard.run(() -> digests.updateOne(byId(digestId).append("leaseOwner", owner), new Document("$set",
                 new Document("state", state.name()).append("dueAt", Date.from(dueAt)).append("attempts", attempts)
                         .append("lastError", error).append("ts", messageTs)
                         .append("leaseOwner", null).append("leaseUntil", NEVER_LEASED))));

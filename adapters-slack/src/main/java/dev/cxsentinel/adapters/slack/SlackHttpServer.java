@@ -41,7 +41,7 @@ public final class SlackHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final SlackBot bot;
+    private final com.slack.api.bolt.App bot;
     private final SignatureCheck signatures;
     private final SlackRequestParser parser;
     private final Map<String, Supplier<HttpEndpoint>> routes;
@@ -49,14 +49,19 @@ public final class SlackHttpServer implements AutoCloseable {
 
     /** {@code bot} null: no Slack HTTP mode (Socket Mode or none); only the given routes are served. */
     public SlackHttpServer(int port, SlackBot bot, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes) throws IOException {
-        this(new InetSocketAddress(port), bot, signingSecret, routes, Instant::now);
+        this(port, bot == null ? null : bot.app(), signingSecret, routes);
     }
 
-    SlackHttpServer(InetSocketAddress address, SlackBot bot, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes,
+    /** Serves any Bolt app (the benchmarks compare ours with a bare one behind the same server). */
+    public SlackHttpServer(int port, com.slack.api.bolt.App bolt, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes) throws IOException {
+        this(new InetSocketAddress(port), bolt, signingSecret, routes, Instant::now);
+    }
+
+    SlackHttpServer(InetSocketAddress address, com.slack.api.bolt.App bolt, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes,
                     Supplier<Instant> clock) throws IOException {
-        this.bot = bot;
+        this.bot = bolt;
         this.signatures = signingSecret == null ? null : new SignatureCheck(signingSecret);
-        this.parser = bot == null ? null : new SlackRequestParser(bot.app().config());
+        this.parser = bolt == null ? null : new SlackRequestParser(bolt.config());
         this.routes = Map.copyOf(routes);
         this.clock = clock;
         this.server = HttpServer.create(address, 128);
