@@ -1,6 +1,7 @@
 package dev.cxsentinel.bootstrap;
 
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import dev.cxsentinel.adapters.slack.HttpEndpoint;
 import dev.cxsentinel.adapters.slack.SlackBot;
 import dev.cxsentinel.adapters.slack.SlackHttpServer;
@@ -49,7 +50,10 @@ public final class ServeCommand implements Callable<Integer> {
             Wiring.prepareStore(injector, store);
             DispatchLoop dispatcher = injector.getInstance(DispatchLoop.class);
             life.start("dispatcher", dispatcher::start, dispatcher::stop);
-            SlackBot bot = injector.getInstance(SlackBot.class);
+            SlackBot bot = connectToSlack(injector, log);
+            if (bot == null) {
+                return 0;
+            }
             life.start("slack bot", () -> { }, bot::stop);
             Operations operations = injector.getInstance(Operations.class);
             Map<String, Supplier<HttpEndpoint>> routes = Map.of("/healthz", operations::health, "/metrics", operations::metrics);
@@ -78,6 +82,38 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Bolt checks the bot token with Slack when the app is built. A refused token is a configuration problem
+     * (exit 2); an unreachable Slack is retried until it answers or the process is stopped.
+     */
+    private SlackBot connectToSlack(Injector injector, Logger log) throws InterruptedException {
+        long wait = 1;
+        while (true) {
+            try {
+                return injector.getInstance(SlackBot.class);
+            } catch (ProvisionException e) {
+                String reason = String.valueOf(rootMessage(e));
+                if (reason.matches(".*(invalid_auth|not_authed|account_inactive|token_revoked|token_expired|not_allowed_token_type).*")) {
+                    throw new ConfigException(List.of("Slack refused SLACK_BOT_TOKEN (" + reason
+                            + "): copy the Bot User OAuth Token (xoxb-…) of the installed app from OAuth & Permissions."));
+                }
+                log.warn("Slack is not reachable yet ({}); trying again in {} s", reason, wait);
+            }
+            if (stopRequested.await(wait, TimeUnit.SECONDS)) {
+                return null;
+            }
+            wait = Math.min(30, wait * 2);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     /** For tests: ask a running serve to stop as SIGTERM would. */

@@ -384,9 +384,11 @@ public final class Benchmarks {
         line("");
         List<Double> console = new ArrayList<>();
         List<Double> serve = new ArrayList<>();
-        for (int run = 0; run < RUNS; run++) {
-            console.add(startConsole(work.resolve("start-console-" + run)));
-            serve.add(startServe(work.resolve("start-serve-" + run)));
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            for (int run = 0; run < RUNS; run++) {
+                console.add(startConsole(work.resolve("start-console-" + run)));
+                serve.add(startServe(work.resolve("start-serve-" + run), slack));
+            }
         }
         line("| mode | ready when | median |");
         line("|---|---|---|");
@@ -417,7 +419,7 @@ public final class Benchmarks {
         return millis;
     }
 
-    double startServe(Path dir) throws Exception {
+    double startServe(Path dir, FakeSlackApi slack) throws Exception {
         Files.createDirectories(dir);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -426,7 +428,7 @@ public final class Benchmarks {
         ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar.toAbsolutePath().toString(), "serve").directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_SIGNING_SECRET", TestApp.SECRET,
-                "SLACK_API_URL", "http://127.0.0.1:9/api/", "PORT", Integer.toString(port)));
+                "SLACK_API_URL", slack.apiUrl(), "PORT", Integer.toString(port)));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(200)).build();
         long t0 = System.nanoTime();
         Process p = builder.start();

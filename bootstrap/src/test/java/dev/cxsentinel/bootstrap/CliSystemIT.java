@@ -68,6 +68,19 @@ class CliSystemIT {
     }
 
     @Test
+    void aTokenSlackRefusesExits2() throws Exception {
+        try (dev.cxsentinel.adapters.slack.FakeSlackApi slack = new dev.cxsentinel.adapters.slack.FakeSlackApi()) {
+            slack.enqueue("auth.test", dev.cxsentinel.adapters.slack.FakeSlackApi.Fault.error("invalid_auth"),
+                    dev.cxsentinel.adapters.slack.FakeSlackApi.Fault.error("invalid_auth"));
+            Run r = run(Map.of("SLACK_BOT_TOKEN", "xoxb-revoked", "SLACK_SIGNING_SECRET", "0123456789abcdef0123456789abcdef",
+                    "SLACK_API_URL", slack.apiUrl(), "PORT", "0"), "", "serve");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("Slack refused SLACK_BOT_TOKEN (") && r.err().contains("invalid_auth"), r.err());
+            assertTrue(!r.err().contains("xoxb-revoked"), "the token is not shown");
+        }
+    }
+
+    @Test
     void anUnusableDataDirectoryExits2WithThePath() throws Exception {
         Path file = Files.writeString(dir.resolve("occupied"), "x");
         Run r = run(Map.of("CX_DATA_DIR", file.toString()), "", "console");
