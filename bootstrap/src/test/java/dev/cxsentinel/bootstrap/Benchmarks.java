@@ -34,10 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -498,13 +496,5 @@ public final class Benchmarks {
                 + String.format("%.0f MiB", size / 1048576.0) + " | " + out.lines().findFirst().orElse("").replace("|", "/") + " |");
         line("");
         Files.deleteIfExists(file);
-    }
-
-    static Comparator<Double> natural() {
-        return Comparator.naturalOrder();
-    }
-
-    static LocalDate today() {
-        return LocalDate.now();
     }
 }

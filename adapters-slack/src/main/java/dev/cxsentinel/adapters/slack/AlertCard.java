@@ -2,7 +2,6 @@ package dev.cxsentinel.adapters.slack;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
@@ -220,9 +219,5 @@ public final class AlertCard {
 
     static String limit(String text) {
         return text.length() <= SlackText.SECTION_LIMIT ? text : text.substring(0, SlackText.SECTION_LIMIT - 1) + "…";
-    }
-
-    static LayoutBlock dividerBlock() {
-        return divider();
     }
 }

@@ -62,7 +62,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -450,9 +449,5 @@ public class SlackBot {
     /** For tests and Socket Mode: the app's answer to one request. */
     public Response run(Request<?> request) throws Exception {
         return app.run(request);
-    }
-
-    Supplier<String> workspaceForTests() {
-        return this::expectedWorkspace;
     }
 }

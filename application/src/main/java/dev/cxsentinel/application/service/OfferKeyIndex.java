@@ -3,7 +3,6 @@ package dev.cxsentinel.application.service;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Sku;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Remembers which offers (marketplace + SKU) an import has seen, and on which line, in 16 bytes per offer: a
@@ -74,10 +73,5 @@ final class OfferKeyIndex {
                 putIfAbsent(oldKeys[i], oldLines[i]);
             }
         }
-    }
-
-    void clear() {
-        Arrays.fill(keys, 0);
-        size = 0;
     }
 }
