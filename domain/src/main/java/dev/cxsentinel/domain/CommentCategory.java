@@ -2,6 +2,7 @@ package dev.cxsentinel.domain;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Why a customer reported a negative experience (Kategorie eines Kundenkommentars). */
@@ -32,6 +33,8 @@ public enum CommentCategory {
     private final String german;
     private final List<String> keywords;
 
+    private static final Map<String, CommentCategory> BY_LABEL = Text.foldedLabels(values(), v -> List.of(v.name(), v.english, v.german));
+
     CommentCategory(String english, String german, List<String> keywords) {
         this.english = english;
         this.german = german;
@@ -56,13 +59,7 @@ public enum CommentCategory {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String folded = Text.fold(text);
-        for (CommentCategory c : values()) {
-            if (Text.fold(c.name()).equals(folded) || Text.fold(c.english).equals(folded) || Text.fold(c.german).equals(folded)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_LABEL.get(Text.fold(text)));
     }
 
     /** Classifies an uncategorised comment from its text by English and German keywords; {@link #OTHER} when none match. */

@@ -1,5 +1,7 @@
 package dev.cxsentinel.domain;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,8 @@ public enum CxHealth {
     private final String english;
     private final String german;
     private final String emoji;
+
+    private static final Map<String, CxHealth> BY_LABEL = Text.foldedLabels(values(), v -> List.of(v.name(), v.english, v.german));
 
     CxHealth(int severity, String english, String german, String emoji) {
         this.severity = severity;
@@ -51,13 +55,7 @@ public enum CxHealth {
         if (text == null) {
             return Optional.empty();
         }
-        String folded = Text.fold(text);
-        for (CxHealth h : values()) {
-            if (Text.fold(h.name()).equals(folded) || Text.fold(h.english).equals(folded) || Text.fold(h.german).equals(folded)) {
-                return Optional.of(h);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_LABEL.get(Text.fold(text)));
     }
 
     public static CxHealth parse(String text) {

@@ -1,6 +1,10 @@
 package dev.cxsentinel.domain;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Small text helpers shared by the value types. */
 public final class Text {
@@ -16,7 +20,31 @@ public final class Text {
 
     /** Lower case with '_', '-', '/' and runs of spaces folded to one space: for matching labels. */
     public static String fold(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[_\\-/\\s]+", " ");
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        StringBuilder folded = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == '_' || c == '-' || c == '/' || Character.isWhitespace(c)) {
+                gap = true;
+                continue;
+            }
+            if (gap && folded.length() > 0) {
+                folded.append(' ');
+            }
+            gap = false;
+            folded.append(c);
+        }
+        return folded.toString();
+    }
+
+    /** A lookup from the folded form of each label to its value, for parsing labels in any spelling. */
+    static <E> Map<String, E> foldedLabels(E[] values, Function<E, List<String>> labels) {
+        Map<String, E> byLabel = new HashMap<>();
+        for (E value : values) {
+            labels.apply(value).forEach(label -> byLabel.putIfAbsent(fold(label), value));
+        }
+        return Map.copyOf(byLabel);
     }
 
     public static boolean hasControlCharacters(String text) {

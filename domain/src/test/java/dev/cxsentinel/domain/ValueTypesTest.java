@@ -76,6 +76,15 @@ class ValueTypesTest {
     }
 
     @Test
+    void labelsFoldToLowerCaseWithOneSpaceForEachRunOfSeparators() {
+        assertEquals("very poor", Text.fold("  Very__-poor\t"));
+        assertEquals("größe passform", Text.fold("Größe / Passform"));
+        assertEquals("insufficient feedback", Text.fold("INSUFFICIENT_FEEDBACK"));
+        assertEquals("", Text.fold(" _ "));
+        assertTrue(CxHealth.fromLabel("Mittelmäßig").isEmpty());
+    }
+
+    @Test
     void ncxRateIsExactAndBounded() {
         assertEquals(980, NcxRate.ofPercent(9.8).basisPoints());
         assertEquals("9,8 %", NcxRate.ofPercent(9.8).format(Language.DE));

@@ -1,6 +1,10 @@
 package dev.cxsentinel.adapters.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Locale;
@@ -23,6 +27,25 @@ final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    /**
+     * The library's H2 database with {@link IdFirstH2Collection}s. The map names are the library's own
+     * ({@code databases.<ns>} and {@code meta.<ns>}), so files written by either read the same; a test pins that.
+     * An inner class on purpose: the library's constructor opens the collections before a subclass's own fields
+     * are set, but the outer instance (and with it the store) is already there.
+     */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new H2Database(name, getMvStore(), getCursorRegistry()) {
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collection);
+                MVStore store = getMvStore();
+                return new IdFirstH2Collection(this, collection, options, store.openMap("databases." + namespace),
+                        store.openMap("meta." + namespace), cursorRegistry);
+            }
+        };
     }
 
     @Override

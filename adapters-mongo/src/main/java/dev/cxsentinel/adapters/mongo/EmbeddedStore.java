@@ -49,7 +49,7 @@ public final class EmbeddedStore implements AutoCloseable {
 
     /** An in-memory store on a random loopback port (tests, benchmarks). */
     public static EmbeddedStore inMemory() {
-        MemoryBackend backend = new MemoryBackend();
+        MemoryBackend backend = new IdFirstMemoryBackend();
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();

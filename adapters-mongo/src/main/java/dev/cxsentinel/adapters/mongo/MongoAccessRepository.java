@@ -1,9 +1,9 @@
 package dev.cxsentinel.adapters.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import dev.cxsentinel.application.model.ChannelId;
@@ -15,36 +15,103 @@ import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.SlackUserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
-/** Channel links ({@code _id} = channel) and operator roles ({@code _id} = account:user). */
+/**
+ * Channel links ({@code _id} = channel) and operator roles ({@code _id} = account:user).
+ *
+ * <p>Every command asks who may do what, and the answers change rarely, so both collections are kept as a
+ * snapshot that is read again after {@link #FRESH_FOR} and dropped at once when this process changes them. A
+ * lookup the snapshot cannot answer (a channel it does not know, a user it does not list as operator) asks the
+ * store, so a link or grant made by another process counts at once; only a revocation there can take up to
+ * {@link #FRESH_FOR} to reach this process.
+ */
 @Singleton
 public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+    private final long freshForNanos;
     private final MongoCollection<Document> links;
     private final MongoCollection<Document> roles;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(long loadedAt, Map<ChannelId, ChannelLink> links, Set<String> roles) {
+    }
 
     @Inject
     public MongoAccessRepository(MongoStore store) {
+        this(store, FRESH_FOR);
+    }
+
+    MongoAccessRepository(MongoStore store, Duration freshFor) {
+        this.freshForNanos = freshFor.toNanos();
         this.links = store.database().getCollection("channel_links");
         this.roles = store.database().getCollection("roles");
     }
 
     @Override
     public Optional<ChannelLink> find(ChannelId channel) {
+        ChannelLink known = current().links().get(channel);
+        if (known != null) {
+            return Optional.of(known);
+        }
         return Guard.call(() -> Optional.ofNullable(links.find(eq("_id", channel.value())).first()).map(MongoAccessRepository::link));
     }
 
     @Override
     public List<ChannelLink> findByAccount(SellerAccountId account) {
-        return Guard.call(() -> {
-            List<ChannelLink> result = new ArrayList<>();
-            links.find(eq("account", account.value())).sort(Sorts.ascending("_id")).forEach(d -> result.add(link(d)));
-            return result;
-        });
+        return current().links().values().stream().filter(l -> l.account().equals(account))
+                .sorted(Comparator.comparing(l -> l.channel().value())).toList();
+    }
+
+    /** The snapshot, read again when stale; one read at a time, and never kept if a write happened meanwhile. */
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (fresh(s)) {
+            return s;
+        }
+        synchronized (this) {
+            s = snapshot;
+            if (fresh(s)) {
+                return s;
+            }
+            long before = generation.get();
+            Snapshot loaded = Guard.call(() -> {
+                Map<ChannelId, ChannelLink> byChannel = new HashMap<>();
+                links.find().forEach(d -> {
+                    ChannelLink l = link(d);
+                    byChannel.put(l.channel(), l);
+                });
+                Set<String> roleIds = new HashSet<>();
+                roles.find().projection(Projections.include("_id")).forEach(d -> roleIds.add(d.getString("_id")));
+                return new Snapshot(System.nanoTime(), Map.copyOf(byChannel), Set.copyOf(roleIds));
+            });
+            if (generation.get() == before) {
+                snapshot = loaded;
+            }
+            return loaded;
+        }
+    }
+
+    private boolean fresh(Snapshot s) {
+        return s != null && System.nanoTime() - s.loadedAt() < freshForNanos;
+    }
+
+    private void changed() {
+        generation.incrementAndGet();
+        snapshot = null;
     }
 
     @Override
@@ -61,7 +128,11 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
         Document d = new Document("_id", link.channel().value()).append("schema", OfferMapper.SCHEMA)
                 .append("account", link.account().value()).append("language", link.language().name())
                 .append("linkedBy", link.linkedBy().value()).append("linkedAt", Date.from(link.linkedAt()));
-        Guard.run(() -> links.replaceOne(eq("_id", link.channel().value()), d, new ReplaceOptions().upsert(true)));
+        try {
+            Guard.run(() -> links.replaceOne(eq("_id", link.channel().value()), d, new ReplaceOptions().upsert(true)));
+        } finally {
+            changed();
+        }
     }
 
     private static ChannelLink link(Document d) {
@@ -71,7 +142,8 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
 
     @Override
     public boolean isOperator(SellerAccountId account, SlackUserId user) {
-        return Guard.call(() -> roles.countDocuments(eq("_id", roleId(account, user))) > 0);
+        return current().roles().contains(roleId(account, user))
+                || Guard.call(() -> roles.countDocuments(eq("_id", roleId(account, user))) > 0);
     }
 
     @Override
@@ -88,12 +160,20 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
     public void grant(SellerAccountId account, SlackUserId user) {
         Document d = new Document("_id", roleId(account, user)).append("account", account.value())
                 .append("user", user.value()).append("role", "operator");
-        Guard.run(() -> roles.replaceOne(eq("_id", roleId(account, user)), d, new ReplaceOptions().upsert(true)));
+        try {
+            Guard.run(() -> roles.replaceOne(eq("_id", roleId(account, user)), d, new ReplaceOptions().upsert(true)));
+        } finally {
+            changed();
+        }
     }
 
     @Override
     public boolean revoke(SellerAccountId account, SlackUserId user) {
-        return Guard.call(() -> roles.deleteOne(eq("_id", roleId(account, user))).getDeletedCount() == 1);
+        try {
+            return Guard.call(() -> roles.deleteOne(eq("_id", roleId(account, user))).getDeletedCount() == 1);
+        } finally {
+            changed();
+        }
     }
 
     private static String roleId(SellerAccountId account, SlackUserId user) {

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.cxsentinel.application.model.StoreUnavailableException;
 import dev.cxsentinel.application.port.out.OfferChange;
@@ -19,8 +25,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +46,43 @@ class EmbeddedStoreTest {
         }
         try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
             assertEquals(offer.withVersion(1), new MongoOfferRepository(store).load(offer.id()).orElseThrow());
+        }
+    }
+
+    /** The store's own collection classes must read files the library's H2 backend wrote, and the reverse. */
+    @Test
+    void aFileWrittenByThePlainLibraryBackendReadsTheSameAndBack() {
+        Path file = dir.resolve(EmbeddedStore.FILE_NAME);
+        MVStore mv = new MVStore.Builder().fileName(file.toString()).open();
+        H2Backend plain = new H2Backend(mv);
+        MongoServer server = new MongoServer(plain);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            client.getDatabase("cx").getCollection("offers").insertMany(List.of(
+                    new Document("_id", "a").append("version", 1L), new Document("_id", "b").append("version", 2L)));
+        } finally {
+            server.shutdownNow();
+            plain.close();
+        }
+
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
+            MongoCollection<Document> offers = store.database().getCollection("offers");
+            assertEquals(2, offers.countDocuments());
+            assertEquals(1, offers.updateOne(new Document("_id", "b").append("version", 2L), Updates.set("version", 3L)).getMatchedCount());
+            assertEquals(0, offers.updateOne(new Document("_id", "a").append("version", 5L), Updates.set("version", 6L)).getMatchedCount());
+            offers.insertOne(new Document("_id", "c").append("version", 1L));
+        }
+
+        MVStore again = new MVStore.Builder().fileName(file.toString()).open();
+        H2Backend reopened = new H2Backend(again);
+        MongoServer plainAgain = new MongoServer(reopened);
+        InetSocketAddress second = plainAgain.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + second.getPort())) {
+            MongoCollection<Document> offers = client.getDatabase("cx").getCollection("offers");
+            assertEquals(List.of(1L, 3L, 1L), offers.find().sort(Sorts.ascending("_id")).map(d -> d.getLong("version")).into(new ArrayList<>()));
+        } finally {
+            plainAgain.shutdownNow();
+            reopened.close();
         }
     }
 

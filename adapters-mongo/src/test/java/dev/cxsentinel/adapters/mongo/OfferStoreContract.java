@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cxsentinel.application.model.AttentionFilter;
 import dev.cxsentinel.application.model.AuditEntry;
 import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.DigestLine;
 import dev.cxsentinel.application.model.EventType;
@@ -301,5 +302,45 @@ abstract class OfferStoreContract {
         ImportRecord record = new ImportRecord("imp-1", ACCOUNT, "cli", NOW, NOW.plusSeconds(2), List.of("offers.csv"), 6, 6, 0, 0, 4, 2, 0, 0, true);
         audit.save(record);
         assertEquals(List.of(record), audit.recentImports(ACCOUNT, 5));
+    }
+
+    @Test
+    void linksAndGrantsFromAnotherProcessCountAtOnceAndItsRevocationsSoon() throws Exception {
+        MongoAccessRepository other = new MongoAccessRepository(store);
+        MongoAccessRepository mine = new MongoAccessRepository(store, Duration.ofMillis(300));
+        assertFalse(mine.isOperator(ACCOUNT, ANNA));
+        assertTrue(mine.find(LINK.channel()).isEmpty());
+
+        other.save(LINK);
+        other.grant(ACCOUNT, ANNA);
+        assertEquals(Optional.of(LINK), mine.find(LINK.channel()));
+        assertTrue(mine.isOperator(ACCOUNT, ANNA));
+        eventually(() -> mine.findByAccount(ACCOUNT).equals(List.of(LINK)), "a link made by another process never reached this one");
+
+        other.revoke(ACCOUNT, ANNA);
+        eventually(() -> !mine.isOperator(ACCOUNT, ANNA), "a revocation in another process never reached this one");
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, failure);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void thisProcessesOwnChangesCountAtOnceDespiteTheSnapshot() {
+        access.save(LINK);
+        access.grant(ACCOUNT, ANNA);
+        assertTrue(access.isOperator(ACCOUNT, ANNA));
+        assertEquals(List.of(LINK), access.findByAccount(ACCOUNT));
+
+        access.revoke(ACCOUNT, ANNA);
+        ChannelLink german = new ChannelLink(LINK.channel(), LINK.account(), Language.DE, LINK.linkedBy(), LINK.linkedAt());
+        access.save(german);
+        assertFalse(access.isOperator(ACCOUNT, ANNA));
+        assertEquals(Optional.of(german), access.find(LINK.channel()));
+        assertEquals(List.of(german), access.findByAccount(ACCOUNT));
     }
 }

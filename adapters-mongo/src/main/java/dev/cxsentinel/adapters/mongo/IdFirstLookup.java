@@ -1,0 +1,34 @@
+package dev.cxsentinel.adapters.mongo;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded server (mongo-java-server) uses its {@code _id} index only for a filter that has no other field:
+ * {@code {_id: x, version: 3}} scans the whole collection. Every optimistic-concurrency write has such a filter, so
+ * a relist cost grew with the number of offers. The embedded store's collections answer those filters by looking
+ * the {@code _id} up first and matching the rest of the filter on that one document; what they return is the same.
+ * A real MongoDB plans this itself, so nothing here is needed there.
+ */
+final class IdFirstLookup {
+    private IdFirstLookup() {
+    }
+
+    /** The {@code _id} part of {@code query} when the rest would force a scan, or null when there is nothing to gain. */
+    static Document idPart(Document query) {
+        if (query == null || query.size() < 2 || !query.containsKey("_id")) {
+            return null;
+        }
+        Object id = query.get("_id");
+        if (id instanceof Document expression && !isPlainIn(expression)) {
+            return null;
+        }
+        return new Document("_id", id);
+    }
+
+    private static boolean isPlainIn(Document expression) {
+        return expression.size() == 1 && expression.get("$in") instanceof List<?> values
+                && values.stream().noneMatch(v -> v instanceof Document || v instanceof Map);
+    }
+}
