@@ -3,13 +3,18 @@ package dev.cxsentinel.adapters.mongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -21,6 +26,8 @@ final class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
+    // static: the library opens the stored databases from its constructor, before this class's fields are set
+    private static final MemoizedKeyOrder KEY_ORDER = new MemoizedKeyOrder();
     private final AtomicLong applied = new AtomicLong();
     private final Object commitLock = new Object();
     private long committed;
@@ -30,8 +37,9 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * The library's H2 database with {@link IdFirstH2Collection}s. The map names are the library's own
-     * ({@code databases.<ns>} and {@code meta.<ns>}), so files written by either read the same; a test pins that.
+     * The library's H2 database with {@link IdFirstH2Collection}s and {@link H2KeyIndex}es. The map names are the
+     * library's own ({@code databases.<ns>}, {@code meta.<ns>}, {@code <ns>._index_<name>}) and so is the key
+     * order, so files written by either read the same; a test pins that.
      * An inner class on purpose: the library's constructor opens the collections before a subclass's own fields
      * are set, but the outer instance (and with it the store) is already there.
      */
@@ -44,6 +52,13 @@ final class DurableH2Backend extends H2Backend {
                 MVStore store = getMvStore();
                 return new IdFirstH2Collection(this, collection, options, store.openMap("databases." + namespace),
                         store.openMap("meta." + namespace), cursorRegistry);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys, boolean sparse) {
+                MVMap<KeyValue, Object> map = getMvStore().openMap(getFullCollectionNamespace(collection) + "._index_" + index,
+                        new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
+                return new H2KeyIndex(map, index, keys, sparse);
             }
         };
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -80,6 +81,8 @@ class EmbeddedStoreTest {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + second.getPort())) {
             MongoCollection<Document> offers = client.getDatabase("cx").getCollection("offers");
             assertEquals(List.of(1L, 3L, 1L), offers.find().sort(Sorts.ascending("_id")).map(d -> d.getLong("version")).into(new ArrayList<>()));
+            assertEquals(1L, offers.find(new Document("_id", "c")).first().getLong("version"), "the library finds what this store indexed");
+            assertThrows(MongoWriteException.class, () -> offers.insertOne(new Document("_id", "c")));
         } finally {
             plainAgain.shutdownNow();
             reopened.close();
