@@ -102,10 +102,10 @@ public final class Benchmarks {
         System.exit(exit);
     }
 
-    /** {@code -Dbench.only=latency,import} runs only those sections (for profiling); the default runs all. */
+    /** {@code -Dbench.only=latency,import} runs only those sections (for profiling); the default, {@code all}, runs all. */
     static boolean selected(String section) {
-        String only = System.getProperty("bench.only", "");
-        return only.isBlank() || Arrays.asList(only.split(",")).contains(section);
+        String only = System.getProperty("bench.only", "all");
+        return only.isBlank() || only.equals("all") || Arrays.asList(only.split(",")).contains(section);
     }
 
     // ---- report ----
