@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.List;
 import org.h2.mvstore.MVMap;
 
 /** An H2 collection that answers {@code _id}-plus-more filters from the {@code _id} index ({@link IdFirstLookup}). */
@@ -19,11 +18,6 @@ final class IdFirstH2Collection extends H2Collection {
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
-        Document idPart = IdFirstLookup.idPart(query);
-        if (idPart == null) {
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
-        }
-        List<Document> candidates = super.queryDocuments(idPart, null, 0, 0, 0, null).collectDocuments();
-        return matchDocumentsFromStream(candidates.stream(), query, orderBy, skip, limit, batchSize, fields);
+        return IdFirstLookup.query(super::queryDocuments, this::matchDocumentsFromStream, query, orderBy, skip, limit, batchSize, fields);
     }
 }

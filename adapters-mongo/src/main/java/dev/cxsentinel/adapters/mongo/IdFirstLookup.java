@@ -1,8 +1,10 @@
 package dev.cxsentinel.adapters.mongo;
 
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The embedded server (mongo-java-server) uses its {@code _id} index only for a filter that has no other field:
@@ -13,6 +15,28 @@ import java.util.Map;
  */
 final class IdFirstLookup {
     private IdFirstLookup() {
+    }
+
+    /** The library's query over the index or a scan: {@code AbstractMongoCollection.queryDocuments}. */
+    interface Query {
+        QueryResult run(Document query, Document orderBy, int skip, int limit, int batchSize, Document fields);
+    }
+
+    /** The library's filter, sort and page over given documents: {@code matchDocumentsFromStream}. */
+    interface Match {
+        QueryResult run(Stream<Document> candidates, Document query, Document orderBy, int skip, int limit, int batchSize,
+                        Document fields);
+    }
+
+    /** What the collection answers for {@code query}, looking its {@code _id} part up first when that helps. */
+    static QueryResult query(Query library, Match match, Document query, Document orderBy, int skip, int limit, int batchSize,
+                             Document fields) {
+        Document idPart = idPart(query);
+        if (idPart == null) {
+            return library.run(query, orderBy, skip, limit, batchSize, fields);
+        }
+        List<Document> candidates = library.run(idPart, null, 0, 0, 0, null).collectDocuments();
+        return match.run(candidates.stream(), query, orderBy, skip, limit, batchSize, fields);
     }
 
     /** The {@code _id} part of {@code query} when the rest would force a scan, or null when there is nothing to gain. */

@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.List;
 
 /** The in-memory twin of {@link IdFirstH2Collection}, so tests and benchmarks see the same query plans. */
 final class IdFirstMemoryCollection extends MemoryCollection {
@@ -17,11 +16,6 @@ final class IdFirstMemoryCollection extends MemoryCollection {
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
-        Document idPart = IdFirstLookup.idPart(query);
-        if (idPart == null) {
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
-        }
-        List<Document> candidates = super.queryDocuments(idPart, null, 0, 0, 0, null).collectDocuments();
-        return matchDocumentsFromStream(candidates.stream(), query, orderBy, skip, limit, batchSize, fields);
+        return IdFirstLookup.query(super::queryDocuments, this::matchDocumentsFromStream, query, orderBy, skip, limit, batchSize, fields);
     }
 }

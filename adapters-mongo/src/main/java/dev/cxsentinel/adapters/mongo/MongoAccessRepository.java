@@ -34,12 +34,13 @@ import org.bson.Document;
  * <p>Every command asks who may do what, and the answers change rarely, so both collections are kept as a
  * snapshot that is read again after {@link #FRESH_FOR} and dropped at once when this process changes them. A
  * lookup the snapshot cannot answer (a channel it does not know, a user it does not list as operator) asks the
- * store, so a link or grant made by another process counts at once; only a revocation there can take up to
- * {@link #FRESH_FOR} to reach this process.
+ * store, so a link or grant made by another process counts at once for that channel's commands; the lists of
+ * links (alert routing, App Home) and a revocation made there reach this process within {@link #FRESH_FOR}.
  */
 @Singleton
 public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    private static final Comparator<ChannelLink> BY_CHANNEL = Comparator.comparing(l -> l.channel().value());
 
     private final long freshForNanos;
     private final MongoCollection<Document> links;
@@ -72,8 +73,7 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
 
     @Override
     public List<ChannelLink> findByAccount(SellerAccountId account) {
-        return current().links().values().stream().filter(l -> l.account().equals(account))
-                .sorted(Comparator.comparing(l -> l.channel().value())).toList();
+        return current().links().values().stream().filter(l -> l.account().equals(account)).sorted(BY_CHANNEL).toList();
     }
 
     /** The snapshot, read again when stale; one read at a time, and never kept if a write happened meanwhile. */
@@ -116,11 +116,7 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
 
     @Override
     public List<ChannelLink> findAll() {
-        return Guard.call(() -> {
-            List<ChannelLink> result = new ArrayList<>();
-            links.find().sort(Sorts.ascending("_id")).forEach(d -> result.add(link(d)));
-            return result;
-        });
+        return current().links().values().stream().sorted(BY_CHANNEL).toList();
     }
 
     @Override

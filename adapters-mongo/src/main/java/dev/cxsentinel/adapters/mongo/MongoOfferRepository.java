@@ -179,7 +179,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
     private Set<OfferId> lostUpdates(List<OfferChange> changes, String writeId) {
         List<String> ids = changes.stream().filter(c -> !c.isNew()).map(c -> c.offer().id().value()).toList();
         Set<String> written = new HashSet<>();
-        for (Document d : offers.find(and(in("_id", ids), eq("writeId", writeId))).projection(Projections.include("_id"))) {
+        for (Document d : offers.find(new Document("_id", new Document("$in", ids)).append("writeId", writeId)).projection(Projections.include("_id"))) {
             written.add(d.getString("_id"));
         }
         Set<OfferId> lost = new HashSet<>();
@@ -192,8 +192,8 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
     }
 
     /**
-     * A filter that starts with {@code _id} as a plain field: the embedded server uses its {@code _id} index only
-     * then (an {@code $and} makes it scan the collection).
+     * A filter with {@code _id} as a plain top-level field, to which callers append the rest: the embedded store
+     * answers that from its {@code _id} index ({@link IdFirstLookup}), while an {@code $and} makes it scan.
      */
     static Document byId(String id) {
         return new Document("_id", id);
