@@ -8,6 +8,7 @@ import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.report.RowError;
 import dev.cxsentinel.bootstrap.modules.DeferredDeliveryModule;
 import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SellerAccountId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,15 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--skip-invalid", description = "Import the valid rows and report the invalid ones (default: reject the file whole).")
     boolean skipInvalid;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Report files: CSV/TSV, English or German headers.")
+    @Option(names = "--marketplace", paramLabel = "CODE",
+            description = "Marketplace of files without a marketplace column (a Voice of the Customer download, a returns report): DE, amazon.de or A1PA6795UKMFR9.")
+    String marketplace;
+
+    @Option(names = "--dry-run", description = "Read and validate everything, print what the import would do, write nothing.")
+    boolean dryRun;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Report files: Voice of the Customer downloads, FBA customer returns reports, comment files; CSV, TSV, TXT or XLSX; English or German.")
     List<Path> files;
 
     public ImportCommand(Environment env) {
@@ -46,6 +55,7 @@ public final class ImportCommand implements Callable<Integer> {
         Logging.configure(env.variables(), "WARN");
         Config config = Config.from(env.variables());
         SellerAccountId seller = SellerAccountId.of(account);
+        Optional<Marketplace> defaultMarketplace = marketplace == null ? Optional.empty() : Optional.of(Marketplace.parse(marketplace));
         List<ReportFile> reports = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Path file : files) {
@@ -63,22 +73,25 @@ public final class ImportCommand implements Callable<Integer> {
             Wiring.prepareStore(injector, store);
             ImportCxReport.ImportSummary summary = injector.getInstance(ImportCxReport.class).importReport(
                     new ImportCxReport.ImportCxReportCommand(seller, "cli:" + System.getProperty("user.name"),
-                            Optional.empty(), reports, skipInvalid));
+                            Optional.empty(), reports, skipInvalid, defaultMarketplace, dryRun));
             report(summary);
             return summary.applied() ? 0 : 2;
         }
     }
 
     private void report(ImportCxReport.ImportSummary summary) {
-        String text = SlackText.plain(ReportUploads.summaryText(new ImportCxReport.ImportSummary(summary.record(), List.of(), 0), Language.EN));
-        env.out().println(text.replaceFirst("^:[a-z_]+: ", ""));
+        // The problems themselves go to stderr one per line; the summary keeps their count.
+        ImportCxReport.ImportSummary withoutList = new ImportCxReport.ImportSummary(summary.record(), List.of(), summary.errorCount(),
+                summary.encodings(), summary.staleRows(), summary.returnsSkipped(), summary.dryRun());
+        String text = SlackText.plain(ReportUploads.summaryText(withoutList, Language.EN));
+        env.out().println(text.replaceAll("(?m)^:[a-z_]+: ", ""));
         for (RowError e : summary.errors()) {
             env.err().println(e);
         }
         if (summary.errorCount() > summary.errors().size()) {
             env.err().println("…and " + (summary.errorCount() - summary.errors().size()) + " more problems.");
         }
-        if (summary.applied() && summary.record().alertsOwed() + summary.record().digestLines() > 0) {
+        if (summary.applied() && !summary.dryRun() && summary.record().alertsOwed() + summary.record().digestLines() > 0) {
             env.out().println("Alerts are delivered by the running serve (or the next one started).");
         }
     }

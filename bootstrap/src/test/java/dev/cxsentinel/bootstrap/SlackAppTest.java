@@ -366,7 +366,7 @@ class SlackAppTest {
     @Test
     void anUploadedReportIsImportedAndTheSummaryPostedInItsThread() throws Exception {
         byte[] report = ("marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0C1XYZ123,TSHIRT-M-RED,FBA,Poor\n").getBytes(StandardCharsets.UTF_8);
-        String url = app.slack.fileUrl("offers.csv", report);
+        String url = app.slack.fileUrl("F1", "offers.csv", report);
         app.event("{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"" + ANNA + "\",\"channel\":\"" + CHANNEL + "\","
                 + "\"channel_type\":\"channel\",\"ts\":\"1700000100.000100\",\"text\":\"\",\"files\":[{\"id\":\"F1\",\"name\":\"offers.csv\","
                 + "\"filetype\":\"csv\",\"size\":" + report.length + ",\"url_private_download\":\"" + url + "\"}]}");
@@ -382,7 +382,7 @@ class SlackAppTest {
         for (int i = 0; i < 30; i++) {
             csv.append("DE,BAD,SKU-").append(i).append(",FBA,Good\n");
         }
-        String url = app.slack.fileUrl("bad.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        String url = app.slack.fileUrl("F2", "bad.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         app.event("{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"" + ANNA + "\",\"channel\":\"" + CHANNEL + "\","
                 + "\"channel_type\":\"channel\",\"ts\":\"1700000200.000100\",\"text\":\"\",\"files\":[{\"id\":\"F2\",\"name\":\"bad.csv\","
                 + "\"filetype\":\"csv\",\"url_private_download\":\"" + url + "\"}]}");
@@ -391,6 +391,75 @@ class SlackAppTest {
         assertTrue(text.contains("Nothing imported from bad.csv: 30 problems"), text);
         assertEquals(20, text.lines().filter(l -> l.startsWith("• bad.csv:")).count(), text);
         assertTrue(text.contains("and 10 more"), text);
+    }
+
+    /** A second local HTTP server standing for a foreign host: it records every request it gets. */
+    static final class ForeignHost implements AutoCloseable {
+        final com.sun.net.httpserver.HttpServer server;
+        final List<String> authorizations = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        ForeignHost() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                byte[] body = "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0C1XYZ123,STOLEN,FBA,Poor\n".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url(String path) {
+            // "localhost", not the fake Slack's "127.0.0.1": another host, as an attacker would name it.
+            return "http://localhost:" + server.getAddress().getPort() + path;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private void upload(String user, String ts, String id, String name, String downloadUrl) throws Exception {
+        app.event("{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"" + user + "\",\"channel\":\"" + CHANNEL + "\","
+                + "\"channel_type\":\"channel\",\"ts\":\"" + ts + "\",\"text\":\"\",\"files\":[{\"id\":\"" + id + "\",\"name\":\"" + name + "\","
+                + "\"filetype\":\"csv\",\"size\":100,\"url_private_download\":\"" + downloadUrl + "\"}]}");
+    }
+
+    @Test
+    void theBotTokenNeverGoesToAHostAnUploadEventNames() throws Exception {
+        try (ForeignHost foreign = new ForeignHost()) {
+            byte[] report = ("marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0C1XYZ123,TSHIRT-M-RED,FBA,Poor\n").getBytes(StandardCharsets.UTF_8);
+            app.slack.fileUrl("F7", "offers.csv", report);
+            upload(ANNA, "1700000300.000100", "F7", "offers.csv", foreign.url("/steal"));
+            FakeSlackApi.Call reply = app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && "1700000300.000100".equals(c.param("thread_ts")), Duration.ofSeconds(10));
+            assertTrue(reply.param("text").contains("Imported offers.csv"), "the file came from Slack, found by its id: " + reply.param("text"));
+            assertEquals(List.of(), foreign.authorizations, "the foreign host was never contacted");
+        }
+    }
+
+    @Test
+    void aDownloadAddressOffSlacksFileHostIsRefusedWithoutEchoingIt() throws Exception {
+        try (ForeignHost foreign = new ForeignHost()) {
+            app.slack.registerFileInfo("F8", "offers.csv", 100, foreign.url("/steal"));
+            upload(ANNA, "1700000400.000100", "F8", "offers.csv", foreign.url("/steal"));
+            FakeSlackApi.Call reply = app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && "1700000400.000100".equals(c.param("thread_ts")), Duration.ofSeconds(10));
+            assertTrue(reply.param("text").contains("not on Slack's file host"), reply.param("text"));
+            assertFalse(reply.param("text").contains("localhost"), "no internal address is shown: " + reply.param("text"));
+            assertEquals(List.of(), foreign.authorizations, "the token did not leave");
+        }
+    }
+
+    @Test
+    void aNonOperatorsUploadIsRefusedBeforeAnythingIsFetched() throws Exception {
+        byte[] report = ("marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0C1XYZ123,TSHIRT-M-RED,FBA,Poor\n").getBytes(StandardCharsets.UTF_8);
+        app.slack.fileUrl("F9", "offers.csv", report);
+        upload(STRANGER, "1700000500.000100", "F9", "offers.csv", "https://files.slack.com/files-pri/T0/F9/offers.csv");
+        FakeSlackApi.Call reply = app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && "1700000500.000100".equals(c.param("thread_ts")), Duration.ofSeconds(10));
+        assertTrue(reply.param("text").contains("operator"), reply.param("text"));
+        assertEquals(List.of(), app.slack.calls("files.info"), "nothing was asked of Slack");
+        assertEquals(List.of(), app.slack.calls("file"), "nothing was downloaded");
     }
 
     @Test

@@ -11,7 +11,9 @@ public enum FulfilmentChannel {
             Map.entry("fba", FBA), Map.entry("afn", FBA), Map.entry("amazon", FBA),
             Map.entry("versand durch amazon", FBA), Map.entry("fulfilled by amazon", FBA),
             Map.entry("fbm", FBM), Map.entry("mfn", FBM), Map.entry("merchant", FBM),
-            Map.entry("versand durch verkäufer", FBM), Map.entry("fulfilled by merchant", FBM));
+            Map.entry("versand durch verkäufer", FBM), Map.entry("fulfilled by merchant", FBM),
+            Map.entry("verkäufer", FBM), Map.entry("verkaeufer", FBM), Map.entry("seller", FBM), Map.entry("händler", FBM),
+            Map.entry("fulfilled by seller", FBM), Map.entry("durch verkäufer", FBM), Map.entry("durch amazon", FBA));
 
     private final String english;
     private final String german;
@@ -29,7 +31,7 @@ public enum FulfilmentChannel {
         FulfilmentChannel channel = text == null ? null : NAMES.get(Text.fold(text));
         if (channel == null) {
             throw new InvalidValueException("fulfilment channel", String.valueOf(text),
-                    "FBA, FBM, AFN, MFN, Amazon, Merchant, Versand durch Amazon or Versand durch Verkäufer");
+                    "FBA, FBM, AFN, MFN, Amazon, Merchant, Verkäufer, Versand durch Amazon or Versand durch Verkäufer");
         }
         return channel;
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,31 +17,70 @@ import java.util.Optional;
  * <p>{@code version} is the stored version this value was loaded at (0 for a new offer); the repository writes
  * with it in the filter, so of two concurrent writers exactly one wins.
  */
-public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel channel, CxHealth health,
-                    NcxRate ncxRate, Integer ncxOrders, Integer totalOrders, String topReason, LocalDate closedDate,
-                    OfferStatus status, List<CustomerComment> comments, List<ActionRecord> history,
-                    Instant snoozedUntil, Instant closedNoticedAt, int remindersSent, long version) {
+public record Offer(OfferId id, CxObservation observed, OfferStatus status, List<CustomerComment> comments,
+                    List<ActionRecord> history, Instant snoozedUntil, Instant closedNoticedAt, int remindersSent, long version) {
 
     public static final int MAX_COMMENTS = 20;
     public static final Duration MAX_SNOOZE = Duration.ofDays(30);
 
     public Offer {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(asin, "asin");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(observed, "observed");
         Objects.requireNonNull(status, "status");
         comments = List.copyOf(comments);
         history = List.copyOf(history);
         if (remindersSent < 0 || version < 0) {
             throw new IllegalArgumentException("negative reminder count or version");
         }
+        if (status == OfferStatus.RELIST_PENDING && history.stream().noneMatch(a -> a.type() == ActionType.RELISTED || a.type() == ActionType.DISPUTED)) {
+            throw new IllegalArgumentException("an offer is relist pending only after a relist or dispute");
+        }
+    }
+
+    public Asin asin() {
+        return observed.asin();
+    }
+
+    public String productName() {
+        return observed.productName();
+    }
+
+    public FulfilmentChannel channel() {
+        return observed.channel();
+    }
+
+    public CxHealth health() {
+        return observed.health();
+    }
+
+    public NcxRate ncxRate() {
+        return observed.ncxRate();
+    }
+
+    public Integer ncxOrders() {
+        return observed.ncxOrders();
+    }
+
+    public Integer totalOrders() {
+        return observed.totalOrders();
+    }
+
+    public NcxReason topReason() {
+        return observed.topReason();
+    }
+
+    public LocalDate closedDate() {
+        return observed.closedDate();
     }
 
     /** The result of an operation: the offer after it, and what happened. No events and an equal offer means nothing changed. */
-    public record Transition(Offer before, Offer after, List<OfferEvent> events) {
+    public record Transition(Offer before, Offer after, List<OfferEvent> events, boolean stale) {
         public Transition {
             events = List.copyOf(events);
+        }
+
+        public Transition(Offer before, Offer after, List<OfferEvent> events) {
+            this(before, after, events, false);
         }
 
         public boolean changed() {
@@ -53,9 +91,7 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
     /** An offer seen for the first time. */
     public static Transition discover(OfferId id, CxObservation seen, Instant now) {
         OfferStatus status = seen.closed() ? OfferStatus.CLOSED : OfferStatus.ACTIVE;
-        Offer offer = new Offer(id, seen.asin(), seen.productName(), seen.channel(), seen.health(), seen.ncxRate(),
-                seen.ncxOrders(), seen.totalOrders(), seen.topReason(), seen.closedDate(), status, List.of(), List.of(),
-                null, seen.closed() ? now : null, 0, 0);
+        Offer offer = new Offer(id, seen, status, List.of(), List.of(), null, seen.closed() ? now : null, 0, 0);
         List<OfferEvent> events = new ArrayList<>();
         events.add(new OfferEvent.OfferDiscovered(id, seen.health()));
         if (seen.closed()) {
@@ -64,13 +100,26 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
         return new Transition(null, offer, events);
     }
 
-    /** Applies a newer report row: status and health transitions become events; unchanged data changes nothing. */
+    /**
+     * Applies a report row: status and health transitions become events; unchanged data changes nothing. A row
+     * from a snapshot older than the one stored is stale and changes nothing; a closed row from a snapshot taken
+     * no later than the day of the team's relist updates the figures but cannot say "still closed after relist".
+     */
     public Transition observe(CxObservation seen, Instant now) {
+        if (isOlderThanStored(seen)) {
+            return new Transition(this, this, List.of(), true);
+        }
+        CxObservation merged = seen.completedBy(observed);
+        if (seen.closed() && status == OfferStatus.RELIST_PENDING && predatesLastRelist(seen)) {
+            Offer after = new Offer(id, merged, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
+            return new Transition(this, after, List.of(), true);
+        }
         List<OfferEvent> events = new ArrayList<>();
         OfferStatus newStatus = status;
         Instant newClosedNoticedAt = closedNoticedAt;
         int newReminders = remindersSent;
         if (seen.closed()) {
+            LocalDate closedDate = closedDate();
             boolean reclosed = status == OfferStatus.ACTIVE
                     || (status == OfferStatus.CLOSED && seen.closedDate() != null && closedDate != null && seen.closedDate().isAfter(closedDate));
             if (status == OfferStatus.RELIST_PENDING) {
@@ -90,14 +139,23 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
             newReminders = 0;
         }
         healthEvent(seen.health()).ifPresent(events::add);
-        Offer after = new Offer(id, seen.asin(), seen.productName() == null ? productName : seen.productName(),
-                seen.channel(), seen.health(), seen.ncxRate(), seen.ncxOrders(), seen.totalOrders(), seen.topReason(),
-                seen.closedDate() == null && seen.closed() ? closedDate : seen.closedDate(), newStatus, comments, history,
-                snoozedUntil, newClosedNoticedAt, newReminders, version);
+        Offer after = new Offer(id, merged, newStatus, comments, history, snoozedUntil, newClosedNoticedAt, newReminders, version);
         return new Transition(this, after, events);
     }
 
+    /** The row comes from a snapshot dated before the one this offer was last seen in. */
+    public boolean isOlderThanStored(CxObservation seen) {
+        return seen.asOf() != null && observed.asOf() != null && seen.asOf().isBefore(observed.asOf());
+    }
+
+    private boolean predatesLastRelist(CxObservation seen) {
+        return seen.asOf() != null && lastRelistOrDispute()
+                .map(a -> !seen.asOf().isAfter(a.at().atZone(java.time.ZoneOffset.UTC).toLocalDate()))
+                .orElse(false);
+    }
+
     private Optional<OfferEvent> healthEvent(CxHealth seen) {
+        CxHealth health = health();
         if (seen == health) {
             return Optional.empty();
         }
@@ -112,8 +170,17 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
 
     /** Adds comments not seen before and keeps the newest {@link #MAX_COMMENTS}. Comments alone raise no event. */
     public Transition addComments(List<CustomerComment> newComments) {
-        LinkedHashSet<CustomerComment> merged = new LinkedHashSet<>(comments);
-        merged.addAll(newComments);
+        List<CustomerComment> merged = new ArrayList<>();
+        for (CustomerComment old : comments) {
+            if (newComments.stream().noneMatch(old::sameAs)) {
+                merged.add(old);
+            }
+        }
+        for (CustomerComment c : newComments) {
+            if (merged.stream().noneMatch(c::sameAs)) {
+                merged.add(c);
+            }
+        }
         List<CustomerComment> kept = merged.stream()
                 .sorted(Comparator.comparing(CustomerComment::date).reversed())
                 .limit(MAX_COMMENTS)
@@ -144,7 +211,7 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
     /** Records a Maßnahme the team took in Seller Central. */
     public Transition recordRemedy(SlackUserId actor, Remedy remedy, String note, Instant now) {
         Objects.requireNonNull(remedy, "remedy");
-        if (!remedy.isAllowedFor(channel)) {
+        if (!remedy.isAllowedFor(channel())) {
             throw new RemedyNotAllowedException(id, remedy);
         }
         ActionRecord action = new ActionRecord(ActionType.REMEDY_RECORDED, actor, now, note, null, remedy, null);
@@ -160,8 +227,7 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
             throw new InvalidSnoozeException("A snooze lasts at most 30 days; choose a shorter duration such as 1w.");
         }
         ActionRecord action = new ActionRecord(ActionType.SNOOZED, actor, now, note, null, null, until);
-        Offer after = new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
-                closedDate, status, comments, append(action), until, closedNoticedAt, remindersSent, version);
+        Offer after = new Offer(id, observed, status, comments, append(action), until, closedNoticedAt, remindersSent, version);
         return new Transition(this, after, List.of(new OfferEvent.Snoozed(id, action)));
     }
 
@@ -179,8 +245,7 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
             return Optional.empty();
         }
         int number = remindersSent + 1;
-        Offer after = new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
-                closedDate, status, comments, history, snoozedUntil, closedNoticedAt, number, version);
+        Offer after = new Offer(id, observed, status, comments, history, snoozedUntil, closedNoticedAt, number, version);
         return Optional.of(new Transition(this, after, List.of(new OfferEvent.ReminderDue(id, number, number == maxReminders))));
     }
 
@@ -189,7 +254,7 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
     }
 
     public boolean needsAttention() {
-        return status != OfferStatus.ACTIVE || health.isAtRisk();
+        return status != OfferStatus.ACTIVE || health().isAtRisk();
     }
 
     public boolean remedyRecordedSinceClosure() {
@@ -208,12 +273,11 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
     }
 
     public List<Advice> advice() {
-        return Advisor.advise(channel, status, comments, remedyRecordedSinceClosure());
+        return Advisor.advise(this);
     }
 
     public Offer withVersion(long newVersion) {
-        return new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
-                closedDate, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, newVersion);
+        return new Offer(id, observed, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, newVersion);
     }
 
     private void requireClosed(String action) {
@@ -226,13 +290,11 @@ public record Offer(OfferId id, Asin asin, String productName, FulfilmentChannel
     }
 
     private Offer withAction(ActionRecord action, OfferStatus newStatus) {
-        return new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
-                closedDate, newStatus, comments, append(action), snoozedUntil, closedNoticedAt, remindersSent, version);
+        return new Offer(id, observed, newStatus, comments, append(action), snoozedUntil, closedNoticedAt, remindersSent, version);
     }
 
     private Offer withComments(List<CustomerComment> newComments) {
-        return new Offer(id, asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason,
-                closedDate, status, newComments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
+        return new Offer(id, observed, status, newComments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
     }
 
     private List<ActionRecord> append(ActionRecord action) {

@@ -166,7 +166,7 @@ class OfferTest {
     @Test
     void commentsAreMergedWithoutDuplicatesNewestFirst() {
         CustomerComment a = new CustomerComment(LocalDate.of(2026, 11, 18), CommentCategory.WRONG_ITEM, "wrong kettle");
-        CustomerComment b = new CustomerComment(LocalDate.of(2026, 11, 19), null, "different kettle than pictured");
+        CustomerComment b = new CustomerComment(LocalDate.of(2026, 11, 19), (CommentCategory) null, "different kettle than pictured");
         Offer o = offer(CxHealth.VERY_POOR, true).addComments(List.of(a)).after().addComments(List.of(a, b)).after();
         assertEquals(List.of(b, a), o.comments());
     }

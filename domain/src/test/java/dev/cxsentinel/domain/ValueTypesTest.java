@@ -111,7 +111,7 @@ class ValueTypesTest {
         assertEquals(CommentCategory.OTHER, CommentCategory.classify("meh"));
         assertEquals(CommentCategory.SIZE_FIT, CommentCategory.fromLabel("Größe/Passform").orElseThrow());
         assertEquals(CommentCategory.WRONG_ITEM,
-                new CustomerComment(java.time.LocalDate.of(2026, 11, 1), null, "wrong item in the box").category());
+                new CustomerComment(java.time.LocalDate.of(2026, 11, 1), (CommentCategory) null, "wrong item in the box").category());
     }
 
     @Test

@@ -123,7 +123,8 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
     public void save(ChannelLink link) {
         Document d = new Document("_id", link.channel().value()).append("schema", OfferMapper.SCHEMA)
                 .append("account", link.account().value()).append("language", link.language().name())
-                .append("linkedBy", link.linkedBy().value()).append("linkedAt", Date.from(link.linkedAt()));
+                .append("linkedBy", link.linkedBy().value()).append("linkedAt", Date.from(link.linkedAt()))
+                .append("marketplace", link.defaultMarketplace() == null ? null : link.defaultMarketplace().code());
         try {
             Guard.run(() -> links.replaceOne(eq("_id", link.channel().value()), d, new ReplaceOptions().upsert(true)));
         } finally {
@@ -132,8 +133,10 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
     }
 
     private static ChannelLink link(Document d) {
+        String marketplace = d.getString("marketplace");
         return new ChannelLink(new ChannelId(d.getString("_id")), new SellerAccountId(d.getString("account")),
-                Language.valueOf(d.getString("language")), new SlackUserId(d.getString("linkedBy")), d.getDate("linkedAt").toInstant());
+                Language.valueOf(d.getString("language")), new SlackUserId(d.getString("linkedBy")), d.getDate("linkedAt").toInstant(),
+                marketplace == null ? null : dev.cxsentinel.domain.Marketplace.parse(marketplace));
     }
 
     @Override

@@ -10,6 +10,9 @@ import dev.cxsentinel.domain.Asin;
 import dev.cxsentinel.domain.CommentCategory;
 import dev.cxsentinel.domain.CustomerComment;
 import dev.cxsentinel.domain.CxHealth;
+import dev.cxsentinel.domain.CxObservation;
+import dev.cxsentinel.domain.NcxReason;
+import dev.cxsentinel.domain.ReturnBadge;
 import dev.cxsentinel.domain.DisputeReason;
 import dev.cxsentinel.domain.FulfilmentChannel;
 import dev.cxsentinel.domain.Language;
@@ -53,7 +56,10 @@ final class OfferMapper {
                 .append("ncxBp", o.ncxRate() == null ? null : o.ncxRate().basisPoints())
                 .append("ncxOrders", o.ncxOrders())
                 .append("totalOrders", o.totalOrders())
-                .append("topReason", o.topReason())
+                .append("topReason", o.topReason() == null ? null : o.topReason().text())
+                .append("topReasonShare", o.topReason() == null ? null : o.topReason().sharePercent())
+                .append("returnBadge", o.observed().returnBadge() == null ? null : o.observed().returnBadge().name())
+                .append("asOf", o.observed().asOf() == null ? null : o.observed().asOf().toString())
                 .append("closedDate", o.closedDate() == null ? null : o.closedDate().toString())
                 .append("status", o.status().name())
                 .append("attention", attention(o))
@@ -83,11 +89,17 @@ final class OfferMapper {
         OfferId id = OfferId.parse(d.getString("_id"));
         Integer bp = d.getInteger("ncxBp");
         String closedDate = d.getString("closedDate");
-        return new Offer(id, new Asin(d.getString("asin")), d.getString("productName"),
+        OfferStatus status = OfferStatus.valueOf(d.getString("status"));
+        String reason = d.getString("topReason");
+        String badge = d.getString("returnBadge");
+        String asOf = d.getString("asOf");
+        CxObservation observed = new CxObservation(new Asin(d.getString("asin")), d.getString("productName"),
                 FulfilmentChannel.valueOf(d.getString("channel")), CxHealth.valueOf(d.getString("health")),
                 bp == null ? null : new NcxRate(bp), d.getInteger("ncxOrders"), d.getInteger("totalOrders"),
-                d.getString("topReason"), closedDate == null ? null : LocalDate.parse(closedDate),
-                OfferStatus.valueOf(d.getString("status")),
+                reason == null ? null : new NcxReason(reason, d.getInteger("topReasonShare")),
+                closedDate == null ? null : LocalDate.parse(closedDate), status != OfferStatus.ACTIVE,
+                badge == null ? null : ReturnBadge.valueOf(badge), asOf == null ? null : LocalDate.parse(asOf));
+        return new Offer(id, observed, status,
                 docs(d, "comments").stream().map(OfferMapper::comment).toList(),
                 docs(d, "history").stream().map(OfferMapper::action).toList(),
                 instant(d.getDate("snoozedUntil")), instant(d.getDate("closedNoticedAt")),
@@ -98,12 +110,18 @@ final class OfferMapper {
         return value instanceof Number n ? n.longValue() : 0L;
     }
 
+    /** {@code category} (the strongest) is kept beside {@code categories} so documents of schema 1 stay readable both ways. */
     private static Document comment(CustomerComment c) {
-        return new Document("date", c.date().toString()).append("category", c.category().name()).append("text", c.text());
+        return new Document("date", c.date().toString()).append("category", c.category().name())
+                .append("categories", c.categories().stream().map(Enum::name).toList()).append("text", c.text());
     }
 
     private static CustomerComment comment(Document d) {
-        return new CustomerComment(LocalDate.parse(d.getString("date")), CommentCategory.valueOf(d.getString("category")), d.getString("text"));
+        List<String> names = d.getList("categories", String.class);
+        List<CommentCategory> categories = names == null || names.isEmpty()
+                ? List.of(CommentCategory.valueOf(d.getString("category")))
+                : names.stream().map(CommentCategory::valueOf).toList();
+        return new CustomerComment(LocalDate.parse(d.getString("date")), categories, d.getString("text"));
     }
 
     static Document action(ActionRecord a) {

@@ -155,7 +155,8 @@ abstract class OfferStoreContract {
 
     private static dev.cxsentinel.domain.CxObservation observation(Offer o, CxHealth health) {
         return new dev.cxsentinel.domain.CxObservation(o.asin(), o.productName(), o.channel(), health, o.ncxRate(),
-                o.ncxOrders(), o.totalOrders(), o.topReason(), o.closedDate(), o.status() != dev.cxsentinel.domain.OfferStatus.ACTIVE);
+                o.ncxOrders(), o.totalOrders(), o.topReason(), o.closedDate(), o.status() != dev.cxsentinel.domain.OfferStatus.ACTIVE,
+                o.observed().returnBadge(), o.observed().asOf());
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class AlertCard {
         fields.add(markdownText("*" + Messages.get(l, "field.status") + "*\n" + OfferText.status(o, l)));
         fields.add(markdownText("*" + Messages.get(l, "field.channel") + "*\n" + o.channel().label(l)));
         if (o.topReason() != null) {
-            fields.add(markdownText("*" + Messages.get(l, "field.reason") + "*\n" + SlackText.quote(o.topReason(), 100)));
+            fields.add(markdownText("*" + Messages.get(l, "field.reason") + "*\n" + OfferText.topReason(o)));
         }
         blocks.add(section(s -> s.fields(fields)));
         if (trigger.event() == EventType.STILL_CLOSED_AFTER_RELIST && o.status() == OfferStatus.CLOSED) {

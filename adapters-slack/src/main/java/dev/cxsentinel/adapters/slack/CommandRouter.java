@@ -53,9 +53,9 @@ public class CommandRouter {
             "• `/cx dispute HB-KETTLE-02@DE delivery parcel was late` — dispute a closure: `delivery`, `misunderstanding`, `fraud` or `other` (needs a note)",
             "• `/cx remedy HB-KETTLE-02 removal relabelled 40 units` — record a remedy: `detail-page`, `removal` or `disposal` (the last two FBA only)",
             "• `/cx snooze CASE-IP14-BLK 3d` — mute alerts but closures for `2h`, `3d`, `1w` (at most 30 days)",
-            "• `/cx link A2EUQ1WTGCTBG2 de` — admins: bind this channel to a seller account, in `en` or `de`",
+            "• `/cx link A2EUQ1WTGCTBG2 de DE` — admins: bind this channel to a seller account, in `en` or `de`, with the marketplace of uploads that have no marketplace column",
             "• `/cx grant @anna` · `/cx revoke @anna` — admins: who may act for the account",
-            "Upload an offer report or comment file (CSV) to this channel to import it.");
+            "Upload a Voice of the Customer download, a returns report or a comment file (CSV, TXT or XLSX) to this channel to import it; name the marketplace in the message (`DE`) when the file has none.");
 
     private final ShowOffer showOffer;
     private final ListOffers listOffers;
@@ -249,13 +249,27 @@ public class CommandRouter {
         return r.action().note().isEmpty() ? "" : ": " + SlackText.quote(r.action().note(), 300);
     }
 
+    /** {@code /cx link ACCOUNT [en|de] [MARKETPLACE]}; language and marketplace in either order. */
     private Reply link(Actor actor, Words w) {
         if (w.arg(1) == null) {
-            return usage("Name the seller account (merchant token).", "/cx link <ACCOUNT> [en|de]");
+            return usage("Name the seller account (merchant token).", "/cx link <ACCOUNT> [en|de] [MARKETPLACE]");
         }
-        Language language = w.arg(2) == null ? Language.EN : Language.parse(w.arg(2));
-        ChannelLink link = linkChannel.link(new LinkChannel.LinkChannelCommand(actor, SellerAccountId.of(w.arg(1)), language));
-        return Reply.toChannel(Messages.get(link.language(), "done.link", link.account(), link.language().name().toLowerCase(Locale.ROOT)));
+        Language language = Language.EN;
+        dev.cxsentinel.domain.Marketplace marketplace = null;
+        for (int i = 2; i < Math.min(4, w.tokens().length); i++) {
+            String arg = w.arg(i);
+            if (arg.equalsIgnoreCase("en") || arg.equalsIgnoreCase("de")) {
+                language = Language.parse(arg);
+            } else {
+                marketplace = dev.cxsentinel.domain.Marketplace.parse(arg);
+            }
+        }
+        ChannelLink link = linkChannel.link(new LinkChannel.LinkChannelCommand(actor, SellerAccountId.of(w.arg(1)), language, marketplace));
+        String text = Messages.get(link.language(), "done.link", link.account(), link.language().name().toLowerCase(Locale.ROOT));
+        if (link.defaultMarketplace() != null) {
+            text += " " + Messages.get(link.language(), "done.link.marketplace", link.defaultMarketplace().code());
+        }
+        return Reply.toChannel(text);
     }
 
     private Reply grant(Actor actor, Words w, Language l, boolean grant) {

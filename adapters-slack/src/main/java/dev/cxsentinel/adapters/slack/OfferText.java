@@ -60,30 +60,62 @@ public final class OfferText {
                 + " · " + o.status().label(l) + (o.productName() == null ? "" : " · " + SlackText.quote(o.productName(), 60));
     }
 
+    /** The newest comments, each with every category it was given (strongest first), so the seller sees why. */
     public static String comments(List<CustomerComment> comments, Language l) {
+        return comments(comments, l, COMMENTS_SHOWN);
+    }
+
+    public static String comments(List<CustomerComment> comments, Language l, int shown) {
         StringBuilder b = new StringBuilder();
-        comments.stream().limit(COMMENTS_SHOWN).forEach(c -> b.append("> ").append(c.date()).append(" · _")
-                .append(c.category().label(l)).append("_ · ").append(SlackText.quote(c.text(), COMMENT_LENGTH)).append('\n'));
+        comments.stream().limit(shown).forEach(c -> b.append("> ").append(c.date()).append(" · _").append(categories(c, l))
+                .append("_ · ").append(SlackText.quote(c.text(), COMMENT_LENGTH)).append('\n'));
         return b.toString().stripTrailing();
+    }
+
+    static String categories(CustomerComment c, Language l) {
+        return c.categories().stream().map(category -> category.label(l)).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    public static String topReason(Offer o) {
+        return SlackText.quote(o.topReason().toString(), 100);
     }
 
     public static String advice(List<Advice> advice, Language l) {
         StringBuilder b = new StringBuilder();
         for (Advice a : advice) {
-            b.append("• *").append(adviceName(a, l)).append("*: ").append(a.reason(l)).append('\n');
+            b.append("• *").append(adviceName(a, l)).append("*: ").append(Messages.get(l, "advice.ground." + a.ground()));
+            String basis = basis(a.basis(), l);
+            if (!basis.isEmpty()) {
+                b.append(' ').append(Messages.get(l, "advice.basis", basis));
+            }
+            b.append('\n');
         }
         return b.toString().stripTrailing();
     }
 
+    /** What an advice rests on, e.g. "3 comment(s): wrong item ×2, damaged ×1 and the top NCX reason “Too small (80 %)”". */
+    static String basis(Advice.Basis basis, Language l) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!basis.comments().isEmpty()) {
+            String counts = basis.comments().entrySet().stream()
+                    .sorted((x, y) -> y.getValue() - x.getValue())
+                    .map(e -> e.getKey().label(l) + " ×" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            parts.add(Messages.get(l, "advice.basis.comments", counts));
+        }
+        if (basis.topReason() != null) {
+            parts.add(Messages.get(l, "advice.basis.reason", SlackText.quote(basis.topReason().toString(), 100)));
+        }
+        if (basis.returnBadge() != null) {
+            parts.add(Messages.get(l, "advice.basis.badge." + basis.returnBadge()));
+        }
+        return String.join(" " + Messages.get(l, "and") + " ", parts);
+    }
+
     static String adviceName(Advice a, Language l) {
-        boolean de = l == Language.DE;
-        return switch (a.kind()) {
-            case UPDATE_DETAIL_PAGE -> de ? "Produktdetailseite aktualisieren" : "Update the detail page";
-            case REMOVAL_ORDER -> de ? "Remissionsauftrag" : "Removal order";
-            case DISPOSAL_ORDER -> de ? "Entsorgungsauftrag" : "Disposal order";
-            case RELIST -> de ? "Erneut anbieten" : "Relist";
-            case DISPUTE -> (de ? "Widerspruch: " : "Dispute: ") + a.disputeReason().label(l);
-        };
+        return a.kind() == Advice.Kind.DISPUTE
+                ? Messages.get(l, "advice.name.DISPUTE", a.disputeReason().label(l))
+                : Messages.get(l, "advice.name." + a.kind());
     }
 
     public static String action(ActionRecord a, Language l) {
@@ -119,13 +151,13 @@ public final class OfferText {
         Offer o = view.offer();
         StringBuilder b = new StringBuilder(headline(o)).append('\n').append(summary(o, l)).append('\n');
         if (o.topReason() != null) {
-            b.append(Messages.get(l, "field.reason")).append(": ").append(SlackText.quote(o.topReason(), 100)).append('\n');
+            b.append(Messages.get(l, "field.reason")).append(": ").append(topReason(o)).append('\n');
         }
         if (o.isSnoozed(now)) {
             b.append(":zzz: ").append(Messages.get(l, "snoozed.until", SlackText.time(o.snoozedUntil()))).append('\n');
         }
         if (!o.comments().isEmpty()) {
-            b.append(Messages.get(l, "comments")).append('\n').append(comments(o.comments(), l)).append('\n');
+            b.append(Messages.get(l, "comments")).append('\n').append(comments(o.comments(), l, Offer.MAX_COMMENTS)).append('\n');
         }
         if (!view.advice().isEmpty()) {
             b.append(Messages.get(l, "advice")).append('\n').append(advice(view.advice(), l)).append('\n');

@@ -10,6 +10,7 @@ import dev.cxsentinel.application.port.in.ResolveAccount;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.report.RowError;
 import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.SlackUserId;
 import jakarta.inject.Inject;
@@ -18,13 +19,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -32,8 +33,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports report files uploaded to a linked channel (or sent to the bot in a direct message that names the
- * account). The files are downloaded with the bot token, imported through the same use case as the command
- * line, and the summary (or the first 20 problems) is posted in the file's thread.
+ * account), imported through the same use case as the command line; the summary (or the first 20 problems) is
+ * posted in the file's thread.
+ *
+ * <p>The bot token is sent only to Slack: the uploader's role is checked before anything is fetched, each file's
+ * metadata is asked of {@code files.info} by the file id (never taken from the event, which anyone who can post
+ * an event could shape), the download address must be on Slack's file host ({@code files.slack.com}) or the
+ * host of {@code SLACK_API_URL}, and the bytes actually read are counted and cut at the limit. Download errors
+ * are reported without the address.
  */
 @Singleton
 public class ReportUploads {
@@ -53,10 +60,13 @@ public class ReportUploads {
         this.resolveAccount = resolveAccount;
     }
 
+    private static final Pattern MARKETPLACE_WORD = Pattern.compile("(?<![\\w.])((?:www\\.)?amazon\\.[a-z.]{2,9}|[A-Z]{2}|A[A-Z0-9]{9,13})(?!\\w)");
+
     static boolean isReport(File f) {
         String name = f.getName() == null ? "" : f.getName().toLowerCase(Locale.ROOT);
         String type = f.getFiletype() == null ? "" : f.getFiletype().toLowerCase(Locale.ROOT);
-        return name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt") || type.equals("csv") || type.equals("tsv");
+        return name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".xlsx")
+                || type.equals("csv") || type.equals("tsv") || type.equals("xlsx") || type.equals("text");
     }
 
     public void handle(MessageFileShareEvent event) {
@@ -79,15 +89,24 @@ public class ReportUploads {
                     ? Messages.get(l, "import.dm.account") : ErrorText.describe(new dev.cxsentinel.application.model.ChannelNotLinkedException(actor.channel()), l));
             return;
         }
+        try {
+            resolveAccount.requireOperator(actor, account.get());
+        } catch (RuntimeException e) {
+            reply(event.getChannel(), thread, ErrorText.describe(e, l));
+            return;
+        }
+        Optional<Marketplace> marketplace = marketplaceIn(event.getText()).or(() -> link.map(ChannelLink::defaultMarketplace));
         List<Path> downloaded = new ArrayList<>();
         try {
             List<ReportFile> reports = new ArrayList<>();
-            for (File f : files) {
+            for (File listed : files) {
                 Path path;
+                File f = listed;
                 try {
+                    f = fileInfo(listed.getId());
                     path = download(f);
                 } catch (IOException e) {
-                    reply(event.getChannel(), thread, Messages.get(l, "import.download", SlackText.escape(f.getName()), SlackText.escape(e.getMessage())));
+                    reply(event.getChannel(), thread, Messages.get(l, "import.download", SlackText.escape(listed.getName()), SlackText.escape(e.getMessage())));
                     return;
                 }
                 downloaded.add(path);
@@ -105,7 +124,7 @@ public class ReportUploads {
                 });
             }
             ImportCxReport.ImportSummary summary = importer.importReport(new ImportCxReport.ImportCxReportCommand(
-                    account.get(), actor.user().value(), Optional.of(actor), reports, false));
+                    account.get(), actor.user().value(), Optional.of(actor), reports, false, marketplace, false));
             reply(event.getChannel(), thread, summaryText(summary, l));
         } catch (RuntimeException e) {
             reply(event.getChannel(), thread, ErrorText.describe(e, l));
@@ -128,26 +147,83 @@ public class ReportUploads {
         return m.find() ? Optional.of(new SellerAccountId(m.group())) : Optional.empty();
     }
 
+    /** A marketplace named in the upload message: {@code DE}, {@code amazon.de} or a marketplace id. */
+    static Optional<Marketplace> marketplaceIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = MARKETPLACE_WORD.matcher(text);
+        while (m.find()) {
+            try {
+                return Optional.of(Marketplace.parse(m.group(1).replaceAll("\\.+$", "")));
+            } catch (RuntimeException notAMarketplace) {
+                // another word of two capitals; keep looking
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file's metadata from Slack itself (also resolves Slack Connect stubs that say "check_file_info"). */
+    private File fileInfo(String id) throws IOException {
+        if (id == null || !id.matches("F[A-Z0-9]{1,30}")) {
+            throw new IOException("the upload names no valid file id");
+        }
+        try {
+            var response = clients.methods().filesInfo(r -> r.file(id));
+            if (!response.isOk() || response.getFile() == null) {
+                throw new IOException("files.info answered " + response.getError());
+            }
+            return response.getFile();
+        } catch (com.slack.api.methods.SlackApiException e) {
+            throw new IOException("files.info failed with HTTP " + e.getResponse().code());
+        }
+    }
+
+    /** True for Slack's file host and, for tests and GovSlack, the host of the configured Web API. */
+    boolean isSlackFileHost(okhttp3.HttpUrl url) {
+        okhttp3.HttpUrl api = okhttp3.HttpUrl.parse(clients.settings().apiUrl());
+        boolean apiHost = api != null && api.host().equals(url.host()) && api.port() == url.port() && api.scheme().equals(url.scheme());
+        return apiHost || ("https".equals(url.scheme()) && (url.host().equals("files.slack.com") || url.host().equals("files.slack-gov.com")));
+    }
+
     private Path download(File f) throws IOException {
-        String url = f.getUrlPrivateDownload() != null ? f.getUrlPrivateDownload() : f.getUrlPrivate();
+        String address = f.getUrlPrivateDownload() != null ? f.getUrlPrivateDownload() : f.getUrlPrivate();
+        okhttp3.HttpUrl url = address == null ? null : okhttp3.HttpUrl.parse(address);
         if (url == null) {
             throw new IOException("Slack gave no download address");
+        }
+        if (!isSlackFileHost(url)) {
+            LOG.warn("refused to download file {} from a host that is not Slack's", f.getId());
+            throw new IOException("the file is not on Slack's file host");
         }
         if (f.getSize() != null && f.getSize() > MAX_BYTES) {
             throw new IOException("the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB; import it with the command line");
         }
         Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + clients.settings().botToken()).build();
-        try (Response response = clients.http().newCall(request).execute()) {
+        OkHttpClient noRedirects = clients.http().newBuilder().followRedirects(false).followSslRedirects(false).build();
+        try (Response response = noRedirects.newCall(request).execute()) {
             if (!response.isSuccessful() || response.body() == null) {
-                throw new IOException("HTTP " + response.code());
+                throw new IOException("Slack answered HTTP " + response.code());
             }
             String type = String.valueOf(response.header("Content-Type"));
             if (type.startsWith("text/html")) {
                 throw new IOException("Slack answered with a web page instead of the file");
             }
-            Path temp = Files.createTempFile("cx-upload-", ".csv");
-            try (InputStream in = response.body().byteStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            Path temp = Files.createTempFile("cx-upload-", ".upload");
+            try (InputStream in = response.body().byteStream(); var out = Files.newOutputStream(temp)) {
+                byte[] buffer = new byte[1 << 16];
+                long total = 0;
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    total += n;
+                    if (total > MAX_BYTES) {
+                        throw new IOException("the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB; import it with the command line");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                Files.deleteIfExists(temp);
+                throw e;
             }
             return temp;
         }
@@ -169,6 +245,9 @@ public class ReportUploads {
         var r = summary.record();
         String files = SlackText.escape(String.join(", ", r.files()));
         StringBuilder b = new StringBuilder();
+        if (summary.dryRun()) {
+            b.append(Messages.get(l, "import.dryrun")).append('\n');
+        }
         if (r.applied()) {
             b.append(Messages.get(l, "import.done", files, r.rowsRead(), r.offersNew(), r.offersChanged(), r.offersUnchanged(),
                     r.commentsAdded(), r.alertsOwed(), r.digestLines()));
@@ -177,6 +256,16 @@ public class ReportUploads {
             }
         } else {
             b.append(Messages.get(l, "import.rejected", files, summary.errorCount()));
+        }
+        if (summary.staleRows() > 0) {
+            b.append('\n').append(Messages.get(l, "import.stale", summary.staleRows()));
+        }
+        if (summary.returnsSkipped() > 0) {
+            b.append('\n').append(Messages.get(l, "import.returns.skipped", summary.returnsSkipped()));
+        }
+        if (!summary.encodings().isEmpty()) {
+            b.append('\n').append(Messages.get(l, "import.encoding", SlackText.escape(summary.encodings().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")))));
         }
         List<RowError> errors = summary.errors();
         for (RowError e : errors.subList(0, Math.min(ERRORS_SHOWN, errors.size()))) {

@@ -99,6 +99,8 @@ public final class FakeSlackApi implements AutoCloseable {
         server.start();
     }
 
+    private final Map<String, String[]> fileInfos = new java.util.concurrent.ConcurrentHashMap<>();
+
     public String apiUrl() {
         return base() + "/api/";
     }
@@ -111,9 +113,17 @@ public final class FakeSlackApi implements AutoCloseable {
         return base() + "/response/" + id;
     }
 
-    public String fileUrl(String name, byte[] content) {
+    /** Serves {@code content} at Slack's private download address of a file and answers {@code files.info} for {@code id}. */
+    public String fileUrl(String id, String name, byte[] content) {
         files.put(name, content);
-        return base() + "/files/" + name;
+        String url = base() + "/files/" + name;
+        registerFileInfo(id, name, content.length, url);
+        return url;
+    }
+
+    /** What {@code files.info} says of file {@code id}: its name, size and download address (which may be anywhere). */
+    public void registerFileInfo(String id, String name, long size, String downloadUrl) {
+        fileInfos.put(id, new String[] {name, String.valueOf(size), downloadUrl});
     }
 
     public void enqueue(String method, Fault... scripted) {
@@ -256,6 +266,23 @@ public final class FakeSlackApi implements AutoCloseable {
                         : String.format("1700000000.%06d", ts.incrementAndGet());
                 o.addProperty("channel", params.get("channel"));
                 o.addProperty("ts", messageTs);
+            }
+            case "files.info" -> {
+                // The response shape of https://api.slack.com/methods/files.info (trimmed to the fields we read).
+                String[] info = fileInfos.get(params.get("file"));
+                if (info == null) {
+                    o.addProperty("ok", false);
+                    o.addProperty("error", "file_not_found");
+                    break;
+                }
+                JsonObject file = new JsonObject();
+                file.addProperty("id", params.get("file"));
+                file.addProperty("name", info[0]);
+                file.addProperty("filetype", info[0].substring(info[0].lastIndexOf('.') + 1));
+                file.addProperty("size", Long.parseLong(info[1]));
+                file.addProperty("url_private", info[2]);
+                file.addProperty("url_private_download", info[2]);
+                o.add("file", file);
             }
             case "chat.postEphemeral" -> o.addProperty("message_ts", String.format("1700000000.%06d", ts.incrementAndGet()));
             case "views.open", "views.publish" -> {

@@ -1,57 +1,97 @@
 package dev.cxsentinel.application.report;
 
 import dev.cxsentinel.domain.Text;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A report column with its English and German header names. */
+/**
+ * A report column with the header names it is known by: our own format ({@code cx_health}), Seller Central's
+ * Voice of the Customer download and dashboard in English and German ({@code CX Health}, {@code Status der
+ * Kundenerfahrung}), and the FBA customer returns report ({@code customer-comments}). Matching ignores case,
+ * surrounding spaces, a byte-order mark and the difference between '_', '-' and space. {@code docs/cx-report.md}
+ * lists every name.
+ */
 public enum Column {
-    MARKETPLACE("marketplace", "Marktplatz"),
-    ASIN("asin", "ASIN"),
-    SKU("sku", "SKU"),
-    PRODUCT_NAME("product_name", "Produktname"),
-    FULFILLMENT_CHANNEL("fulfillment_channel", "Versand"),
-    CX_HEALTH("cx_health", "Status der Kundenerfahrung"),
-    NCX_RATE("ncx_rate", "NCX-Rate"),
-    NCX_ORDERS("ncx_orders", "NCX-Bestellungen"),
-    TOTAL_ORDERS("total_orders", "Bestellungen gesamt"),
-    TOP_NCX_REASON("top_ncx_reason", "Häufigster NCX-Grund"),
-    LAST_OFFER_CLOSED_DATE("last_offer_closed_date", "Angebot zuletzt geschlossen"),
-    OFFER_STATUS("offer_status", "Angebotsstatus"),
-    DATE("date", "Datum"),
-    CATEGORY("category", "Kategorie"),
-    COMMENT("comment", "Kommentar");
+    MARKETPLACE(List.of("marketplace", "marketplace id", "marketplace_id"), List.of("Marktplatz")),
+    ASIN(List.of("asin"), List.of("ASIN")),
+    SKU(List.of("sku", "seller sku", "merchant sku"), List.of("SKU", "Händler-SKU", "Verkäufer-SKU")),
+    PRODUCT_NAME(List.of("product_name", "product name", "product-name", "title", "item name"),
+            List.of("Produktname", "Produktbezeichnung", "Artikelbezeichnung", "Titel")),
+    CONDITION(List.of("condition"), List.of("Zustand")),
+    FULFILLMENT_CHANNEL(List.of("fulfillment_channel", "fulfilled by", "fulfillment channel", "fulfilment channel", "fulfilment"),
+            List.of("Versand", "Versand durch", "Versandart", "Erfüllt durch")),
+    CX_HEALTH(List.of("cx_health", "cx health", "pcxHealth", "customer experience health", "cx health status"),
+            List.of("Status der Kundenerfahrung", "CX-Status", "Kundenerfahrung", "Zustand der Kundenerfahrung")),
+    NCX_RATE(List.of("ncx_rate", "ncx rate", "negative customer experience rate"),
+            List.of("NCX-Rate", "NCX Rate", "Rate negativer Kundenerfahrungen")),
+    NCX_ORDERS(List.of("ncx_orders", "ncx orders"), List.of("NCX-Bestellungen", "Bestellungen mit NCX", "NCX Bestellungen")),
+    TOTAL_ORDERS(List.of("total_orders", "total orders", "orders"),
+            List.of("Bestellungen gesamt", "Gesamtbestellungen", "Bestellungen insgesamt")),
+    RETURN_RATE(List.of("return rate"), List.of("Rücksendequote", "Retourenquote", "Rückgabequote")),
+    STAR_RATING(List.of("star rating"), List.of("Sternebewertung", "Sterne-Bewertung", "Bewertung")),
+    TOP_NCX_REASON(List.of("top_ncx_reason", "top ncx reason", "top reason"),
+            List.of("Häufigster NCX-Grund", "Hauptgrund für NCX", "Häufigster Grund", "Top-NCX-Grund", "Hauptursache")),
+    RETURN_BADGE(List.of("return badge displayed", "return badge"),
+            List.of("Rücksende-Badge angezeigt", "Rücksendeabzeichen angezeigt", "Retouren-Badge angezeigt", "Badge angezeigt")),
+    LAST_UPDATED(List.of("last updated", "last_updated", "as of"), List.of("Zuletzt aktualisiert", "Letzte Aktualisierung", "Stand")),
+    LAST_OFFER_CLOSED_DATE(List.of("last_offer_closed_date", "last offer closed date", "last closed date", "offer closed date"),
+            List.of("Angebot zuletzt geschlossen", "Datum der letzten Angebotsschließung", "Letzte Angebotsschließung",
+                    "Zuletzt geschlossen")),
+    OFFER_STATUS(List.of("offer_status", "offer status", "status"), List.of("Angebotsstatus")),
+    DATE(List.of("date"), List.of("Datum")),
+    CATEGORY(List.of("category"), List.of("Kategorie")),
+    COMMENT(List.of("comment"), List.of("Kommentar")),
+    RETURN_DATE(List.of("return-date", "return date"), List.of("Rücksendedatum", "Rückgabedatum")),
+    ORDER_ID(List.of("order-id", "order id"), List.of("Bestellnummer")),
+    FNSKU(List.of("fnsku"), List.of("FNSKU")),
+    QUANTITY(List.of("quantity"), List.of("Menge", "Anzahl")),
+    RETURN_REASON(List.of("reason", "return reason"), List.of("Grund", "Rücksendegrund", "Rückgabegrund")),
+    CUSTOMER_COMMENTS(List.of("customer-comments", "customer comments", "customer comment"),
+            List.of("Kundenkommentare", "Kundenkommentar"));
 
-    static final List<Column> OFFER_REQUIRED = List.of(MARKETPLACE, ASIN, SKU, FULFILLMENT_CHANNEL, CX_HEALTH);
-    static final List<Column> COMMENT_REQUIRED = List.of(MARKETPLACE, ASIN, SKU, DATE, COMMENT);
+    static final List<Column> OFFER_REQUIRED = List.of(ASIN, SKU, FULFILLMENT_CHANNEL, CX_HEALTH);
+    static final List<Column> COMMENT_REQUIRED = List.of(ASIN, SKU, DATE, COMMENT);
+    static final List<Column> RETURNS_REQUIRED = List.of(SKU, RETURN_DATE, RETURN_REASON);
 
-    private final String english;
-    private final String german;
+    private static final Map<String, Column> BY_NAME = new HashMap<>();
 
-    Column(String english, String german) {
+    static {
+        for (Column c : values()) {
+            c.english.forEach(n -> BY_NAME.putIfAbsent(Text.fold(n), c));
+            c.german.forEach(n -> BY_NAME.putIfAbsent(Text.fold(n), c));
+        }
+    }
+
+    private final List<String> english;
+    private final List<String> german;
+
+    Column(List<String> english, List<String> german) {
         this.english = english;
         this.german = german;
     }
 
+    /** The name used in messages: our own format's header. */
     public String english() {
-        return english;
+        return english.get(0);
     }
 
     public String german() {
-        return german;
+        return german.get(0);
+    }
+
+    public List<String> names() {
+        List<String> all = new java.util.ArrayList<>(english);
+        all.addAll(german);
+        return all;
     }
 
     public String describe() {
-        return english.equalsIgnoreCase(german) ? english : english + " (" + german + ")";
+        return english().equalsIgnoreCase(german()) ? english() : english() + " (" + german() + ")";
     }
 
-    /** Matches a header cell case-insensitively, ignoring surrounding spaces (and '_' vs '-' vs space). */
+    /** Matches a header cell; null for an unknown column (ignored). */
     static Column match(String header) {
-        String h = Text.fold(header.replace("\uFEFF", ""));
-        for (Column c : values()) {
-            if (Text.fold(c.english).equals(h) || Text.fold(c.german).equals(h)) {
-                return c;
-            }
-        }
-        return null;
+        return BY_NAME.get(Text.fold(header.replace("\uFEFF", "")));
     }
 }

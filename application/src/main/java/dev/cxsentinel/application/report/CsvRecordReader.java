@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams RFC 4180 records from a report file: UTF-8 (with or without BOM) or UTF-16 with a BOM; the delimiter
+ * Streams RFC 4180 records from a report file in the character set {@link TextEncoding} detected (UTF-8 with or
+ * without BOM, UTF-16 with a BOM, otherwise Windows-1252); the delimiter
  * ({@code ,} {@code ;} or tab) is detected from the header row; quoted fields may hold delimiters, {@code ""}
  * and line breaks. Memory is bounded by the longest record, which is capped: a hostile file is an error, not an
  * out-of-memory crash.
  */
-public final class CsvRecordReader implements AutoCloseable {
+public final class CsvRecordReader implements RecordSource {
     public static final int MAX_FIELD_LENGTH = 10_000;
     public static final int MAX_FIELDS = 200;
 
@@ -27,36 +28,54 @@ public final class CsvRecordReader implements AutoCloseable {
 
     private final String fileName;
     private final Reader reader;
+    private final String encoding;
+    private boolean headerRead;
     private char delimiter;
     private long line = 1;
     private int pushedBack = -2;
 
-    private CsvRecordReader(String fileName, Reader reader) {
+    private CsvRecordReader(String fileName, Reader reader, String encoding) {
         this.fileName = fileName;
         this.reader = reader;
+        this.encoding = encoding;
     }
 
-    public static CsvRecordReader open(String fileName, InputStream raw) throws IOException, ReportFormatException {
+    /** Opens a file whose character set is known (see {@link TextEncoding#detect}). */
+    public static CsvRecordReader open(String fileName, InputStream raw, TextEncoding.Detected detected) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.skipNBytes(detected.bomLength());
+        Charset charset = detected.charset();
+        Reader decoder = new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new CsvRecordReader(fileName, decoder, detected.label());
+    }
+
+    /** Opens UTF-8 or UTF-16 text with a byte-order mark (tests and callers that know the file is UTF-8). */
+    public static CsvRecordReader open(String fileName, InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(4);
         int b0 = in.read();
         int b1 = in.read();
         int b2 = in.read();
-        Charset charset = StandardCharsets.UTF_8;
         in.reset();
-        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-            in.skipNBytes(3);
-        } else if (b0 == 0xFF && b1 == 0xFE) {
-            in.skipNBytes(2);
-            charset = StandardCharsets.UTF_16LE;
-        } else if (b0 == 0xFE && b1 == 0xFF) {
-            in.skipNBytes(2);
-            charset = StandardCharsets.UTF_16BE;
-        }
-        Reader decoder = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-        return new CsvRecordReader(fileName, decoder);
+        TextEncoding.Detected detected = b0 == 0xEF && b1 == 0xBB && b2 == 0xBF ? new TextEncoding.Detected(StandardCharsets.UTF_8, 3)
+                : b0 == 0xFF && b1 == 0xFE ? new TextEncoding.Detected(StandardCharsets.UTF_16LE, 2)
+                : b0 == 0xFE && b1 == 0xFF ? new TextEncoding.Detected(StandardCharsets.UTF_16BE, 2)
+                : new TextEncoding.Detected(StandardCharsets.UTF_8, 0);
+        return open(fileName, in, detected);
+    }
+
+    @Override
+    public String encoding() {
+        return encoding;
+    }
+
+    @Override
+    public Record next() throws IOException, ReportFormatException {
+        CsvRecord r = headerRead ? nextRecord() : readHeader();
+        headerRead = true;
+        return r == null ? null : new Record(r.line(), r.fields());
     }
 
     public char delimiter() {
@@ -161,7 +180,7 @@ public final class CsvRecordReader implements AutoCloseable {
     }
 
     /** The next non-empty record, or null at the end of the file. */
-    public CsvRecord next() throws IOException, ReportFormatException {
+    public CsvRecord nextRecord() throws IOException, ReportFormatException {
         while (true) {
             long start = line;
             List<String> fields = new ArrayList<>();
@@ -256,7 +275,7 @@ public final class CsvRecordReader implements AutoCloseable {
         try {
             return reader.read();
         } catch (CharacterCodingException e) {
-            throw error(line, "UTF-8 text, but the bytes here are not UTF-8 (save the file as \"CSV UTF-8\")");
+            throw error(line, encoding + " text, but the bytes here are not " + encoding + " (save the file as \"CSV UTF-8\")");
         }
     }
 

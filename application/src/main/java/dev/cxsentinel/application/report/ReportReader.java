@@ -1,33 +1,27 @@
 package dev.cxsentinel.application.report;
 
-import dev.cxsentinel.domain.Asin;
-import dev.cxsentinel.domain.CommentCategory;
-import dev.cxsentinel.domain.CustomerComment;
-import dev.cxsentinel.domain.CxHealth;
-import dev.cxsentinel.domain.CxObservation;
-import dev.cxsentinel.domain.FulfilmentChannel;
-import dev.cxsentinel.domain.InvalidValueException;
 import dev.cxsentinel.domain.Marketplace;
-import dev.cxsentinel.domain.NcxRate;
-import dev.cxsentinel.domain.Sku;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads the two kinds of CX report file (see {@code docs/cx-report.md}), told apart by their header, one row at
- * a time: each row is handed on as a valid {@link ReportRow} or as the {@link RowError}s it has. JDK only, so the
- * command line and the Slack upload share it.
+ * Reads the three kinds of CX report file (see {@code docs/cx-report.md}), told apart by their header: the offer
+ * report (our own format or Seller Central's Voice of the Customer download), the comment file, and the FBA
+ * customer returns report. Text files in any delimiter and encoding {@link TextEncoding} accepts, and Excel
+ * workbooks through the {@link SpreadsheetReader} port. One row at a time: each row is handed on as a valid
+ * {@link ReportRow} or as the {@link RowError}s it has. JDK only, so the command line and Slack share it.
  */
 public final class ReportReader {
+    /** How many rows before the header a file may have (a title, a date line). */
+    static final int MAX_PREAMBLE = 20;
 
-    public enum Kind { OFFER_REPORT, COMMENT_FILE }
+    public enum Kind { OFFER_REPORT, COMMENT_FILE, RETURNS_REPORT }
 
     /** Receives the rows of a file in order. */
     public interface RowSink {
@@ -36,44 +30,116 @@ public final class ReportReader {
         void error(RowError error);
     }
 
-    /** What a read saw. */
-    public record Outcome(Kind kind, long rows, long invalidRows) { }
+    /** What a read saw; {@code encoding} says how the file was decoded (UTF-8, Windows-1252, xlsx, …). */
+    public record Outcome(Kind kind, long rows, long invalidRows, String encoding) { }
 
-    /** Reads only the header: which kind of file it is. */
+    record Header(Kind kind, Map<Column, Integer> positions, long line) { }
+
+    private final SpreadsheetReader spreadsheets;
+
+    public ReportReader(SpreadsheetReader spreadsheets) {
+        this.spreadsheets = spreadsheets;
+    }
+
+    public ReportReader() {
+        this(SpreadsheetReader.NONE);
+    }
+
+    /** Reads only up to the header: which kind of file it is. */
     public Kind kindOf(ReportFile file) throws IOException, ReportFormatException {
-        try (InputStream in = file.open(); CsvRecordReader csv = CsvRecordReader.open(file.name(), in)) {
-            return header(file.name(), csv.readHeader()).kind;
+        try (RecordSource source = open(file)) {
+            return header(file.name(), source).kind();
         }
     }
 
-    public Outcome read(ReportFile file, RowSink sink) throws IOException, ReportFormatException {
-        try (InputStream in = file.open(); CsvRecordReader csv = CsvRecordReader.open(file.name(), in)) {
-            Header header = header(file.name(), csv.readHeader());
+    /** Reads every row; {@code defaultMarketplace} (may be null) stands in for a missing marketplace column. */
+    public Outcome read(ReportFile file, Marketplace defaultMarketplace, RowSink sink) throws IOException, ReportFormatException {
+        try (RecordSource source = open(file)) {
+            Header header = header(file.name(), source);
+            if (!header.positions().containsKey(Column.MARKETPLACE) && defaultMarketplace == null) {
+                throw new ReportFormatException(new RowError(file.name(), header.line(), Column.MARKETPLACE.english(), null,
+                        "a marketplace: this file has no marketplace column (a Voice of the Customer download or a returns "
+                                + "report covers one marketplace). Give it with `import --marketplace DE`, name it in the upload "
+                                + "message (DE, amazon.de), or set the channel's default with `/cx link <ACCOUNT> <en|de> <MARKETPLACE>`"));
+            }
+            RowParser parser = new RowParser(file.name(), header, defaultMarketplace);
             long rows = 0;
             long invalid = 0;
-            CsvRecordReader.CsvRecord record;
-            while ((record = csv.next()) != null) {
+            RecordSource.Record record;
+            while ((record = source.next()) != null) {
                 rows++;
-                RowParse parse = new RowParse(file.name(), record, header);
-                ReportRow row = header.kind == Kind.OFFER_REPORT ? parse.offerRow() : parse.commentRow();
-                if (parse.errors.isEmpty()) {
-                    sink.row(row);
+                RowParser.Parsed parsed = parser.parse(record);
+                if (parsed.errors().isEmpty()) {
+                    if (parsed.row() != null) {
+                        sink.row(parsed.row());
+                    }
                 } else {
                     invalid++;
-                    parse.errors.forEach(sink::error);
+                    parsed.errors().forEach(sink::error);
                 }
             }
             if (rows == 0) {
                 throw new ReportFormatException(new RowError(file.name(), 0, null, null,
                         "data rows below the header (the file has a header only)"));
             }
-            return new Outcome(header.kind, rows, invalid);
+            return new Outcome(header.kind(), rows, invalid, source.encoding());
         }
     }
 
-    private record Header(Kind kind, Map<Column, Integer> positions, int width) { }
+    public Outcome read(ReportFile file, RowSink sink) throws IOException, ReportFormatException {
+        return read(file, null, sink);
+    }
 
-    private static Header header(String file, CsvRecordReader.CsvRecord record) throws ReportFormatException {
+    private RecordSource open(ReportFile file) throws IOException, ReportFormatException {
+        if (isWorkbook(file)) {
+            return spreadsheets.open(file.name(), file.open(), fields -> kindOf(fields) != null);
+        }
+        TextEncoding.Detected detected;
+        try (InputStream in = file.open()) {
+            detected = TextEncoding.detect(in);
+        }
+        return CsvRecordReader.open(file.name(), file.open(), detected);
+    }
+
+    private static boolean isWorkbook(ReportFile file) throws IOException {
+        String name = file.name().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+            return true;
+        }
+        try (InputStream in = new BufferedInputStream(file.open())) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        }
+    }
+
+    /** The first row that names the required columns of a kind; rows before it (a title) are skipped. */
+    private static Header header(String file, RecordSource source) throws IOException, ReportFormatException {
+        RecordSource.Record first = null;
+        for (int i = 0; i <= MAX_PREAMBLE; i++) {
+            RecordSource.Record record = source.next();
+            if (record == null) {
+                break;
+            }
+            first = first == null ? record : first;
+            Map<Column, Integer> positions = positions(file, record);
+            Kind kind = kindOf(positions);
+            if (kind != null) {
+                return new Header(kind, positions, record.line());
+            }
+        }
+        if (first == null) {
+            throw new ReportFormatException(new RowError(file, 0, null, null, "a header row followed by data rows (the file is empty)"));
+        }
+        Map<Column, Integer> positions = positions(file, first);
+        List<Column> missing = (positions.containsKey(Column.COMMENT) ? Column.COMMENT_REQUIRED : Column.OFFER_REQUIRED).stream()
+                .filter(c -> !positions.containsKey(c)).toList();
+        throw new ReportFormatException(new RowError(file, first.line(), null, String.join(",", first.fields()),
+                "a header row of an offer report (ASIN, SKU, Fulfilled by, CX Health, …), a comment file (asin, sku, date, "
+                        + "comment) or an FBA customer returns report (return-date, sku, reason, customer-comments); missing: "
+                        + missing.stream().map(Column::describe).collect(Collectors.joining(", "))));
+    }
+
+    private static Map<Column, Integer> positions(String file, RecordSource.Record record) throws ReportFormatException {
         Map<Column, Integer> positions = new EnumMap<>(Column.class);
         for (int i = 0; i < record.fields().size(); i++) {
             Column column = Column.match(record.fields().get(i));
@@ -82,128 +148,30 @@ public final class ReportReader {
                         "each column once (this header names it twice)"));
             }
         }
-        Kind kind = positions.containsKey(Column.COMMENT) ? Kind.COMMENT_FILE : Kind.OFFER_REPORT;
-        List<Column> required = kind == Kind.OFFER_REPORT ? Column.OFFER_REQUIRED : Column.COMMENT_REQUIRED;
-        List<Column> missing = required.stream().filter(c -> !positions.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            String found = String.join(String.valueOf(','), record.fields());
-            throw new ReportFormatException(new RowError(file, record.line(), null, found,
-                    "a header row of an offer report (marketplace, asin, sku, fulfillment_channel, cx_health, …) or of a "
-                            + "comment file (marketplace, asin, sku, date, comment); missing: "
-                            + missing.stream().map(Column::describe).collect(Collectors.joining(", "))));
-        }
-        return new Header(kind, positions, record.fields().size());
+        return positions;
     }
 
-    /** The parse of one record, collecting every error rather than stopping at the first. */
-    private static final class RowParse {
-        private final String file;
-        private final CsvRecordReader.CsvRecord record;
-        private final Header header;
-        final List<RowError> errors = new ArrayList<>();
-
-        RowParse(String file, CsvRecordReader.CsvRecord record, Header header) {
-            this.file = file;
-            this.record = record;
-            this.header = header;
+    private static Kind kindOf(List<String> fields) {
+        Map<Column, Integer> positions = new EnumMap<>(Column.class);
+        for (int i = 0; i < fields.size(); i++) {
+            Column c = Column.match(fields.get(i));
+            if (c != null) {
+                positions.putIfAbsent(c, i);
+            }
         }
+        return kindOf(positions);
+    }
 
-        String raw(Column column) {
-            Integer i = header.positions.get(column);
-            if (i == null || i >= record.fields().size()) {
-                return "";
-            }
-            return record.fields().get(i).strip();
+    private static Kind kindOf(Map<Column, Integer> positions) {
+        if (positions.keySet().containsAll(Column.COMMENT_REQUIRED)) {
+            return Kind.COMMENT_FILE;
         }
-
-        <T> T required(Column column, Function<String, T> parse) {
-            String value = raw(column);
-            if (value.isEmpty()) {
-                errors.add(new RowError(file, record.line(), column.english(), "", "a value (this column is required)"));
-                return null;
-            }
-            return optional(column, parse);
+        if (positions.keySet().containsAll(Column.RETURNS_REQUIRED)) {
+            return Kind.RETURNS_REPORT;
         }
-
-        <T> T optional(Column column, Function<String, T> parse) {
-            String value = raw(column);
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                return parse.apply(value);
-            } catch (InvalidValueException e) {
-                errors.add(new RowError(file, record.line(), column.english(), value, e.expected()));
-            } catch (IllegalArgumentException e) {
-                errors.add(new RowError(file, record.line(), column.english(), value, e.getMessage()));
-            }
-            return null;
+        if (positions.keySet().containsAll(Column.OFFER_REQUIRED)) {
+            return Kind.OFFER_REPORT;
         }
-
-        ReportRow.OfferRow offerRow() {
-            Marketplace marketplace = required(Column.MARKETPLACE, Marketplace::parse);
-            Asin asin = required(Column.ASIN, Asin::new);
-            Sku sku = required(Column.SKU, Sku::new);
-            FulfilmentChannel channel = required(Column.FULFILLMENT_CHANNEL, FulfilmentChannel::parse);
-            CxHealth health = required(Column.CX_HEALTH, CxHealth::parse);
-            Double percent = optional(Column.NCX_RATE, ValueParsers::ratePercent);
-            Integer ncxOrders = optional(Column.NCX_ORDERS, ValueParsers::count);
-            Integer totalOrders = optional(Column.TOTAL_ORDERS, ValueParsers::count);
-            LocalDate closedDate = optional(Column.LAST_OFFER_CLOSED_DATE, ValueParsers::date);
-            Boolean closedStatus = optional(Column.OFFER_STATUS, ValueParsers::closedStatus);
-            String productName = raw(Column.PRODUCT_NAME);
-            String topReason = raw(Column.TOP_NCX_REASON);
-            NcxRate rate = rate(percent, ncxOrders, totalOrders);
-            if (!errors.isEmpty()) {
-                return null;
-            }
-            boolean closed = closedStatus != null ? closedStatus : closedDate != null;
-            CommentCategory reasonCategory = CommentCategory.fromLabel(topReason).orElse(null);
-            String reason = reasonCategory != null ? reasonCategory.label(dev.cxsentinel.domain.Language.EN) : topReason;
-            return new ReportRow.OfferRow(record.line(), marketplace, sku, new CxObservation(asin, productName, channel,
-                    health, rate, ncxOrders, totalOrders, reason, closedDate, closed));
-        }
-
-        private NcxRate rate(Double percent, Integer ncxOrders, Integer totalOrders) {
-            if (ncxOrders != null && totalOrders != null && ncxOrders > totalOrders) {
-                errors.add(new RowError(file, record.line(), Column.TOTAL_ORDERS.english(), totalOrders.toString(),
-                        "at least ncx_orders (" + ncxOrders + ")"));
-                return null;
-            }
-            boolean countsKnown = ncxOrders != null && totalOrders != null && totalOrders > 0;
-            if (percent == null) {
-                return countsKnown ? NcxRate.fromOrders(ncxOrders, totalOrders) : null;
-            }
-            if (countsKnown) {
-                double computed = ncxOrders * 100.0 / totalOrders;
-                if (Math.abs(computed - percent) > 0.5) {
-                    errors.add(new RowError(file, record.line(), Column.NCX_RATE.english(), raw(Column.NCX_RATE),
-                            String.format(java.util.Locale.ROOT, "a rate that agrees with %d of %d orders (%.1f %%) within half a percentage point",
-                                    ncxOrders, totalOrders, computed)));
-                    return null;
-                }
-            }
-            return NcxRate.ofPercent(percent);
-        }
-
-        ReportRow.CommentRow commentRow() {
-            Marketplace marketplace = required(Column.MARKETPLACE, Marketplace::parse);
-            Asin asin = required(Column.ASIN, Asin::new);
-            Sku sku = required(Column.SKU, Sku::new);
-            LocalDate date = required(Column.DATE, ValueParsers::date);
-            CommentCategory category = optional(Column.CATEGORY, text -> CommentCategory.fromLabel(text).orElseThrow(
-                    () -> new IllegalArgumentException("a category: not as described, defective, damaged, wrong item, missing parts, "
-                            + "size/fit, compatibility, images or description, quality, delivery, other (or the German names), or empty")));
-            String text = required(Column.COMMENT, t -> {
-                if (t.length() > CustomerComment.MAX_LENGTH) {
-                    throw new IllegalArgumentException("a comment of at most " + CustomerComment.MAX_LENGTH + " characters");
-                }
-                return t;
-            });
-            if (!errors.isEmpty()) {
-                return null;
-            }
-            return new ReportRow.CommentRow(record.line(), marketplace, asin, sku, new CustomerComment(date, category, text));
-        }
+        return null;
     }
 }

@@ -17,4 +17,7 @@ public sealed interface ReportRow {
     record OfferRow(long line, Marketplace marketplace, Sku sku, CxObservation observation) implements ReportRow { }
 
     record CommentRow(long line, Marketplace marketplace, Asin asin, Sku sku, CustomerComment comment) implements ReportRow { }
+
+    /** A row of the FBA customer returns report with a reason or a comment: a comment on an offer we may not know. */
+    record ReturnRow(long line, Marketplace marketplace, Sku sku, CustomerComment comment) implements ReportRow { }
 }

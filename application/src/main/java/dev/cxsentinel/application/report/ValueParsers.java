@@ -2,22 +2,59 @@ package dev.cxsentinel.application.report;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parsers for report values in English and German notation. Each throws {@link IllegalArgumentException} with what it expected. */
+/**
+ * Parsers for report values as people and Seller Central write them, in English and German notation. Each throws
+ * {@link IllegalArgumentException} with what it expected.
+ */
 final class ValueParsers {
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-    private static final Pattern GERMAN = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
-    private static final Pattern US = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
-    private static final Pattern RATE = Pattern.compile("(\\d{1,3}(?:[.,]\\d+)?|[.,]\\d+)\\s*(%?)");
-    static final String DATE_FORMS = "a date as 2026-11-20, 20.11.2026 or 11/20/2026";
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2}| ?[A-Z]{2,4})?)?");
+    private static final Pattern GERMAN = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?: [0-9:]+)?");
+    private static final Pattern US = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?: [0-9:]+(?: ?[AP]M)?)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAMED = Pattern.compile("(?:([A-Za-zäÄ]{3,9})\\.? (\\d{1,2}),? (\\d{4}))|(?:(\\d{1,2})\\.? ([A-Za-zäÄ]{3,9})\\.? (\\d{4}))");
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("mär", 3), Map.entry("apr", 4),
+            Map.entry("may", 5), Map.entry("mai", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
+            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("okt", 10), Map.entry("nov", 11), Map.entry("dec", 12),
+            Map.entry("dez", 12));
+    private static final Pattern ACTION_REQUIRED = Pattern.compile(
+            "(?i)\\s*(action required|maßnahme erforderlich|massnahme erforderlich|aktion erforderlich|handlungsbedarf|handlung erforderlich)\\s*");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:[.,]\\d+)?|[.,]\\d+");
+    private static final Pattern COUNT = Pattern.compile("\\d{1,9}|\\d{1,3}(?:([.,\\u00A0\\u202F ])\\d{3})+");
+    static final String DATE_FORMS = "a date as 2026-11-20, 20.11.2026, 20.11.26 or 11/20/2026";
 
     private ValueParsers() {
     }
 
+    /** A cell that says "no value": empty, {@code --}, {@code N/A}, {@code Not available}, {@code Nicht verfügbar}. */
+    static boolean isNoValue(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return t.isEmpty() || t.matches("[-–—]+") || t.equals("n/a") || t.equals("na") || t.equals("not available")
+                || t.equals("nicht verfügbar") || t.equals("keine angabe") || t.equals("k. a.") || t.equals("k.a.");
+    }
+
+    /** A closed date cell: a date, optionally with "Action required" (German: "Maßnahme erforderlich") around it. */
+    record ClosedDate(LocalDate date, boolean actionRequired) { }
+
+    static ClosedDate closedDate(String text) {
+        Matcher m = ACTION_REQUIRED.matcher(text);
+        boolean action = m.find();
+        String rest = ACTION_REQUIRED.matcher(text).replaceAll(" ").strip();
+        if (rest.isEmpty()) {
+            if (action) {
+                return new ClosedDate(null, true);
+            }
+            throw new IllegalArgumentException(DATE_FORMS);
+        }
+        return new ClosedDate(date(rest), action);
+    }
+
     static LocalDate date(String text) {
-        String t = text.strip();
+        String t = text.strip().replaceAll("\\s+", " ");
         try {
             Matcher m = ISO.matcher(t);
             if (m.matches()) {
@@ -25,11 +62,20 @@ final class ValueParsers {
             }
             m = GERMAN.matcher(t);
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                return LocalDate.of(year(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
             }
             m = US.matcher(t);
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                return LocalDate.of(year(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+            m = NAMED.matcher(t);
+            if (m.matches()) {
+                boolean monthFirst = m.group(1) != null;
+                Integer month = MONTHS.get((monthFirst ? m.group(1) : m.group(5)).substring(0, 3).toLowerCase(Locale.ROOT));
+                if (month != null) {
+                    return LocalDate.of(Integer.parseInt(monthFirst ? m.group(3) : m.group(6)), month,
+                            Integer.parseInt(monthFirst ? m.group(2) : m.group(4)));
+                }
             }
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("a real calendar date (" + DATE_FORMS + ")");
@@ -37,34 +83,52 @@ final class ValueParsers {
         throw new IllegalArgumentException(DATE_FORMS);
     }
 
-    /** {@code 4.2%}, {@code 4,2 %} or a fraction {@code 0.042}; returns percent. */
-    static double ratePercent(String text) {
-        Matcher m = RATE.matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("a rate such as 4.2%, 4,2 % or 0.042");
-        }
-        double number = Double.parseDouble(m.group(1).replace(',', '.'));
-        double percent = m.group(2).isEmpty() ? number * 100 : number;
-        if (percent < 0 || percent > 100) {
-            throw new IllegalArgumentException("a rate from 0 % to 100 % (a number without % is a fraction: 0.042 = 4.2 %)");
-        }
-        return percent;
+    private static int year(String text) {
+        int y = Integer.parseInt(text);
+        return text.length() == 2 ? 2000 + y : y;
     }
 
+    /** A rate as written: with a percent sign ({@code 4,2 %}, {@code 16.67%}) it is a percentage, without one it is ambiguous. */
+    record Rate(double number, boolean percentSign) {
+        double asPercent() {
+            return number;
+        }
+
+        double asFraction() {
+            return number * 100;
+        }
+    }
+
+    static Rate rate(String text) {
+        String t = text.strip().replace('\u00A0', ' ').replace('\u202F', ' ');
+        boolean percent = t.endsWith("%");
+        String number = (percent ? t.substring(0, t.length() - 1) : t).strip();
+        if (!NUMBER.matcher(number).matches()) {
+            throw new IllegalArgumentException("a rate such as 4.2%, 4,2 % or 0.042");
+        }
+        double value = Double.parseDouble(number.replace(',', '.'));
+        if (value < 0 || value > 100) {
+            throw new IllegalArgumentException("a rate from 0 % to 100 %");
+        }
+        return new Rate(value, percent);
+    }
+
+    /** A whole number ≥ 0; thousands separators ({@code 1.923}, {@code 1,923}, {@code 1 923}) are read as such. */
     static int count(String text) {
         String t = text.strip();
-        if (!t.matches("\\d{1,9}")) {
-            throw new IllegalArgumentException("a whole number ≥ 0");
+        Matcher m = COUNT.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("a whole number ≥ 0 (1923, 1.923 or 1,923)");
         }
-        return Integer.parseInt(t);
+        return Integer.parseInt(t.replaceAll("[^0-9]", ""));
     }
 
     /** {@code Active}/{@code Aktiv} → false, {@code Closed}/{@code Geschlossen} → true. */
     static boolean closedStatus(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String t = text.strip().toLowerCase(Locale.ROOT);
         return switch (t) {
             case "active", "aktiv" -> false;
-            case "closed", "geschlossen", "inactive", "inaktiv" -> true;
+            case "closed", "geschlossen", "inactive", "inaktiv", "suppressed", "unterdrückt" -> true;
             default -> throw new IllegalArgumentException("Active, Closed, Aktiv or Geschlossen");
         };
     }

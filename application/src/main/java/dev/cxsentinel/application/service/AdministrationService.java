@@ -33,10 +33,11 @@ public class AdministrationService implements LinkChannel, ManageOperators {
     public ChannelLink link(LinkChannelCommand command) {
         access.requireAdmin(command.actor(), "link a channel to a seller account");
         ChannelLink link = new ChannelLink(command.actor().channel(), command.account(), command.language(),
-                command.actor().user(), clock.now());
+                command.actor().user(), clock.now(), command.defaultMarketplace());
         links.save(link);
         audit.append(new AuditEntry(link.linkedAt(), command.actor().user().value(), command.account(), "link",
-                command.actor().channel().value(), "language=" + command.language()));
+                command.actor().channel().value(), "language=" + command.language()
+                + (command.defaultMarketplace() == null ? "" : " marketplace=" + command.defaultMarketplace())));
         return link;
     }
 

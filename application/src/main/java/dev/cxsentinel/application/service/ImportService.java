@@ -23,6 +23,7 @@ import dev.cxsentinel.application.report.ReportFormatException;
 import dev.cxsentinel.application.report.ReportReader;
 import dev.cxsentinel.application.report.ReportRow;
 import dev.cxsentinel.application.report.RowError;
+import dev.cxsentinel.application.report.SpreadsheetReader;
 import dev.cxsentinel.domain.CustomerComment;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferId;
@@ -62,12 +63,19 @@ public class ImportService implements ImportCxReport {
     private final Clock clock;
     private final DispatchSignal signal;
     private final Metrics metrics;
-    private final ReportReader reader = new ReportReader();
+    private final ReportReader reader;
+
+    public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links,
+                         NotificationOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
+                         DispatchSignal signal, Metrics metrics) {
+        this(access, loadOffer, saveOffer, links, outbox, importRecords, audit, clock, signal, metrics, SpreadsheetReader.NONE);
+    }
 
     @Inject
     public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links,
                          NotificationOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
-                         DispatchSignal signal, Metrics metrics) {
+                         DispatchSignal signal, Metrics metrics, SpreadsheetReader spreadsheets) {
+        this.reader = new ReportReader(spreadsheets);
         this.access = access;
         this.loadOffer = loadOffer;
         this.saveOffer = saveOffer;
@@ -92,6 +100,9 @@ public class ImportService implements ImportCxReport {
         }
         run.apply();
         ImportSummary summary = run.summary(true);
+        if (command.dryRun()) {
+            return summary;
+        }
         importRecords.save(summary.record());
         metrics.imported(summary.record().rowsRead(), true);
         audit.append(new AuditEntry(summary.record().finishedAt(), command.importedBy(), command.account(), "import",
@@ -115,7 +126,13 @@ public class ImportService implements ImportCxReport {
         private final List<ReportFile> commentFiles = new ArrayList<>();
         private final Map<String, Integer> fileIndex = new HashMap<>();
         private final java.util.Set<Long> invalidLines = new java.util.HashSet<>();
-        private final Map<OfferId, List<ReportRow.CommentRow>> comments = new LinkedHashMap<>();
+        private final List<ReportFile> returnFiles = new ArrayList<>();
+        private final Map<OfferId, List<ReportRow>> comments = new LinkedHashMap<>();
+        private final Map<OfferId, List<ReportRow>> returns = new LinkedHashMap<>();
+        private final Map<String, String> encodings = new LinkedHashMap<>();
+        private final dev.cxsentinel.domain.Marketplace defaultMarketplace;
+        private long staleRows;
+        private long returnsSkipped;
         private long rowsRead;
         private long offersNew;
         private long offersChanged;
@@ -133,6 +150,7 @@ public class ImportService implements ImportCxReport {
             this.command = command;
             this.account = command.account();
             this.startedAt = startedAt;
+            this.defaultMarketplace = command.defaultMarketplace().orElse(null);
         }
 
         void error(RowError error) {
@@ -150,7 +168,11 @@ public class ImportService implements ImportCxReport {
             for (ReportFile file : command.files()) {
                 fileIndex.putIfAbsent(file.name(), fileIndex.size() + 1);
                 try {
-                    (reader.kindOf(file) == ReportReader.Kind.OFFER_REPORT ? offerFiles : commentFiles).add(file);
+                    switch (reader.kindOf(file)) {
+                        case OFFER_REPORT -> offerFiles.add(file);
+                        case COMMENT_FILE -> commentFiles.add(file);
+                        case RETURNS_REPORT -> returnFiles.add(file);
+                    }
                 } catch (ReportFormatException e) {
                     error(e.error());
                 } catch (IOException e) {
@@ -180,8 +202,20 @@ public class ImportService implements ImportCxReport {
                 read(file, new ReportReader.RowSink() {
                     @Override
                     public void row(ReportRow row) {
-                        ReportRow.CommentRow c = (ReportRow.CommentRow) row;
-                        comments.computeIfAbsent(new OfferId(account, c.marketplace(), c.sku()), k -> new ArrayList<>()).add(c);
+                        comments.computeIfAbsent(new OfferId(account, row.marketplace(), row.sku()), k -> new ArrayList<>()).add(row);
+                    }
+
+                    @Override
+                    public void error(RowError error) {
+                        rejectRow(file, error.line(), error);
+                    }
+                });
+            }
+            for (ReportFile file : returnFiles) {
+                read(file, new ReportReader.RowSink() {
+                    @Override
+                    public void row(ReportRow row) {
+                        returns.computeIfAbsent(new OfferId(account, row.marketplace(), row.sku()), k -> new ArrayList<>()).add(row);
                     }
 
                     @Override
@@ -191,6 +225,7 @@ public class ImportService implements ImportCxReport {
                 });
             }
             checkCommentsHaveOffers(seen);
+            keepReturnsOfKnownOffers(seen);
         }
 
         private void rejectRow(ReportFile file, long line, RowError error) {
@@ -202,7 +237,9 @@ public class ImportService implements ImportCxReport {
 
         private void read(ReportFile file, ReportReader.RowSink sink) {
             try {
-                rowsRead += reader.read(file, sink).rows();
+                ReportReader.Outcome outcome = reader.read(file, defaultMarketplace, sink);
+                rowsRead += outcome.rows();
+                encodings.put(file.name(), outcome.encoding());
             } catch (ReportFormatException e) {
                 error(e.error());
             } catch (IOException e) {
@@ -219,7 +256,7 @@ public class ImportService implements ImportCxReport {
                 Set<OfferId> stored = loadOffer.loadAll(batch).keySet();
                 for (OfferId id : batch) {
                     if (!stored.contains(id)) {
-                        for (ReportRow.CommentRow row : comments.remove(id)) {
+                        for (ReportRow row : comments.remove(id)) {
                             ReportFile file = commentFiles.stream().findFirst().orElseThrow();
                             rejectRow(file, row.line(), new RowError(commentFiles.size() == 1 ? file.name() : "comments", row.line(), "sku",
                                     row.sku().value(), "a known offer: no offer report row or stored offer of account "
@@ -230,13 +267,36 @@ public class ImportService implements ImportCxReport {
             }
         }
 
+        /**
+         * The returns report covers every offer the account has, the VoC report only some: a return for an offer
+         * neither in this import nor stored is skipped and counted, not an error. The rest join the comments.
+         */
+        private void keepReturnsOfKnownOffers(OfferKeyIndex inReport) {
+            List<OfferId> ids = new ArrayList<>(returns.keySet());
+            for (int i = 0; i < ids.size(); i += BATCH) {
+                List<OfferId> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
+                List<OfferId> notInReport = batch.stream()
+                        .filter(id -> !inReport.contains(OfferKeyIndex.key(id.marketplace(), id.sku()))).toList();
+                Set<OfferId> stored = notInReport.isEmpty() ? Set.of() : loadOffer.loadAll(notInReport).keySet();
+                for (OfferId id : batch) {
+                    List<ReportRow> rows = returns.get(id);
+                    if (notInReport.contains(id) && !stored.contains(id)) {
+                        returnsSkipped += rows.size();
+                    } else {
+                        comments.computeIfAbsent(id, k -> new ArrayList<>()).addAll(rows);
+                    }
+                }
+            }
+            returns.clear();
+        }
+
         void apply() {
             channelLinks = links.findByAccount(account);
             OfferKeyIndex applied = new OfferKeyIndex();
             List<ReportRow.OfferRow> batch = new ArrayList<>(BATCH);
             for (ReportFile file : offerFiles) {
                 try {
-                    reader.read(file, new ReportReader.RowSink() {
+                    reader.read(file, defaultMarketplace, new ReportReader.RowSink() {
                         @Override
                         public void row(ReportRow row) {
                             if (invalidLines.contains(position(file, row.line()))
@@ -282,7 +342,7 @@ public class ImportService implements ImportCxReport {
                     changeById.put(e.getKey(), change);
                 }
             }
-            Set<OfferId> conflicts = changes.isEmpty() ? Set.of() : saveOffer.saveAll(changes);
+            Set<OfferId> conflicts = changes.isEmpty() || command.dryRun() ? Set.of() : saveOffer.saveAll(changes);
             for (OfferChange change : changes) {
                 if (!conflicts.contains(change.offer().id())) {
                     count(change);
@@ -298,10 +358,13 @@ public class ImportService implements ImportCxReport {
         private OfferChange change(OfferId id, Offer stored, ReportRow.OfferRow row) {
             Instant now = clock.now();
             Offer.Transition t = stored == null ? Offer.discover(id, row.observation(), now) : stored.observe(row.observation(), now);
-            List<ReportRow.CommentRow> rowComments = comments.get(id);
+            if (t.stale()) {
+                staleRows++;
+            }
+            List<ReportRow> rowComments = comments.get(id);
             if (rowComments != null) {
-                Offer withComments = t.after().addComments(rowComments.stream().map(ReportRow.CommentRow::comment).toList()).after();
-                t = new Offer.Transition(t.before(), withComments, t.events());
+                Offer withComments = t.after().addComments(rowComments.stream().map(ImportService::commentOf).toList()).after();
+                t = new Offer.Transition(t.before(), withComments, t.events(), t.stale());
             }
             if (!t.changed()) {
                 offersUnchanged++;
@@ -332,7 +395,9 @@ public class ImportService implements ImportCxReport {
                     return;
                 }
                 try {
-                    saveOffer.save(change);
+                    if (!command.dryRun()) {
+                        saveOffer.save(change);
+                    }
                     count(change);
                     return;
                 } catch (ConcurrentUpdateException again) {
@@ -354,7 +419,9 @@ public class ImportService implements ImportCxReport {
                         continue;
                     }
                     try {
-                        saveOffer.save(change);
+                        if (!command.dryRun()) {
+                            saveOffer.save(change);
+                        }
                         count(change);
                     } catch (ConcurrentUpdateException conflict) {
                         retry(id, null);
@@ -367,11 +434,11 @@ public class ImportService implements ImportCxReport {
             if (offer == null) {
                 return null;
             }
-            List<ReportRow.CommentRow> rows = comments.get(offer.id());
+            List<ReportRow> rows = comments.get(offer.id());
             if (rows == null) {
                 return null;
             }
-            List<CustomerComment> added = rows.stream().map(ReportRow.CommentRow::comment).toList();
+            List<CustomerComment> added = rows.stream().map(ImportService::commentOf).toList();
             Offer.Transition t = offer.addComments(added);
             if (!t.changed()) {
                 offersUnchanged++;
@@ -383,7 +450,7 @@ public class ImportService implements ImportCxReport {
 
         private int addedComments(Offer.Transition t) {
             List<CustomerComment> before = t.before() == null ? List.of() : t.before().comments();
-            return (int) t.after().comments().stream().filter(c -> !before.contains(c)).count();
+            return (int) t.after().comments().stream().filter(c -> before.stream().noneMatch(c::sameAs)).count();
         }
 
         private void addDigestLine(DigestLine line) {
@@ -399,6 +466,9 @@ public class ImportService implements ImportCxReport {
         }
 
         private void writeDigests() {
+            if (command.dryRun()) {
+                return;
+            }
             String importId = UUID.randomUUID().toString();
             Instant now = clock.now();
             digest.forEach((link, lines) -> outbox.saveDigest(new Digest(importId + ":" + link.channel().value(), account,
@@ -411,7 +481,17 @@ public class ImportService implements ImportCxReport {
                     clock.now(), command.files().stream().map(ReportFile::name).toList(), rowsRead,
                     applied ? offersNew : 0, applied ? offersChanged : 0, applied ? offersUnchanged : 0, applied ? commentsAdded : 0,
                     applied ? alertsOwed : 0, applied ? digestLines : 0, rejectedRows, applied);
-            return new ImportSummary(record, errors, errorCount);
+            return new ImportSummary(record, errors, errorCount, encodings, staleRows, returnsSkipped, command.dryRun());
         }
+    }
+
+    private static CustomerComment commentOf(ReportRow row) {
+        if (row instanceof ReportRow.CommentRow c) {
+            return c.comment();
+        }
+        if (row instanceof ReportRow.ReturnRow r) {
+            return r.comment();
+        }
+        throw new IllegalArgumentException("an offer row is not a comment");
     }
 }

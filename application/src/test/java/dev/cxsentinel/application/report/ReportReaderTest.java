@@ -81,7 +81,8 @@ class ReportReaderTest {
         assertEquals(980, kettle.observation().ncxRate().basisPoints());
         assertTrue(kettle.observation().closed(), "closed because a closed date is given");
         assertFalse(((ReportRow.OfferRow) c.rows().get(2)).observation().closed());
-        assertEquals("wrong item", kettle.observation().topReason());
+        assertEquals("Falscher Artikel", kettle.observation().topReason().text());
+        assertEquals(CommentCategory.WRONG_ITEM, kettle.observation().topReason().category());
     }
 
     @Test
@@ -147,10 +148,65 @@ class ReportReaderTest {
     void computesTheRateFromOrdersAndReadsFractions() throws Exception {
         String csv = "marketplace;asin;sku;fulfillment_channel;cx_health;ncx_rate;ncx_orders;total_orders\n"
                 + "DE;B07XJ8C8F5;A;FBA;Good;;2;221\n"
-                + "DE;B07XJ8C8F5;B;FBA;Good;0,042;;\n";
+                + "DE;B07XJ8C8F5;B;FBA;Good;0,042;42;1000\n"
+                + "DE;B07XJ8C8F5;C;FBA;Good;4,2;42;1000\n"
+                + "DE;B07XJ8C8F5;D;FBA;Good;4,2;;\n"
+                + "DE;B07XJ8C8F5;E;FBA;Good;0,5;;\n";
         Collected c = read(text("r.csv", csv));
         assertEquals(90, ((ReportRow.OfferRow) c.rows().get(0)).observation().ncxRate().basisPoints());
-        assertEquals(420, ((ReportRow.OfferRow) c.rows().get(1)).observation().ncxRate().basisPoints());
+        assertEquals(420, ((ReportRow.OfferRow) c.rows().get(1)).observation().ncxRate().basisPoints(), "the counts say 0,042 is a fraction");
+        assertEquals(420, ((ReportRow.OfferRow) c.rows().get(2)).observation().ncxRate().basisPoints(), "the counts say 4,2 is a percentage");
+        assertEquals(420, ((ReportRow.OfferRow) c.rows().get(3)).observation().ncxRate().basisPoints(), "above 1 only a percentage is possible");
+        assertEquals(4, c.rows().size());
+        RowError ambiguous = c.errors().get(0);
+        assertEquals(6, ambiguous.line());
+        assertTrue(ambiguous.expected().contains("0.5 % or 50 %"), ambiguous.expected());
+    }
+
+    @Test
+    void readsGermanExcelCsvInWindows1252AndSaysSo() throws Exception {
+        byte[] bytes = ("ASIN;SKU;Versand durch;Status der Kundenerfahrung;NCX-Rate;NCX-Bestellungen;Bestellungen gesamt;"
+                + "Häufigster NCX-Grund;Angebot zuletzt geschlossen\r\n"
+                + "B07XJ8C8F5;HÜLLE-1;Verkäufer;Sehr schlecht;10,95 %;23;210;\"Zu klein\r\n80 %\";20.11.26\r\nMaßnahme erforderlich\r\n")
+                .replace("\r\nMaßnahme", " Maßnahme").getBytes(TextEncoding.WINDOWS_1252);
+        List<RowError> errors = new java.util.ArrayList<>();
+        List<ReportRow> rows = new java.util.ArrayList<>();
+        ReportReader.Outcome outcome = new ReportReader().read(ReportFile.ofBytes("voc.csv", bytes), Marketplace.DE, new ReportReader.RowSink() {
+            @Override
+            public void row(ReportRow row) {
+                rows.add(row);
+            }
+
+            @Override
+            public void error(RowError error) {
+                errors.add(error);
+            }
+        });
+        assertEquals(List.of(), errors);
+        assertEquals("Windows-1252", outcome.encoding());
+        ReportRow.OfferRow row = (ReportRow.OfferRow) rows.get(0);
+        assertEquals("HÜLLE-1", row.sku().value());
+        assertEquals(Marketplace.DE, row.marketplace());
+        assertEquals(1095, row.observation().ncxRate().basisPoints());
+        assertEquals(CommentCategory.SIZE_FIT, row.observation().topReason().category());
+        assertEquals(80, row.observation().topReason().sharePercent());
+        assertEquals(LocalDate.of(2026, 11, 20), row.observation().closedDate());
+        assertTrue(row.observation().closed(), "a closed date with \"Maßnahme erforderlich\" means closed");
+    }
+
+    @Test
+    void aFileWithoutAMarketplaceColumnNeedsADefault() {
+        ReportFormatException e = assertThrows(ReportFormatException.class, () -> new ReportReader().read(
+                text("voc.csv", "ASIN,SKU,Fulfilled by,CX Health\nB07XJ8C8F5,A,Amazon,Good\n"), null, new ReportReader.RowSink() {
+                    @Override
+                    public void row(ReportRow row) {
+                    }
+
+                    @Override
+                    public void error(RowError error) {
+                    }
+                }));
+        assertTrue(e.getMessage().contains("--marketplace DE"), e.getMessage());
     }
 
     @Test
@@ -158,11 +214,11 @@ class ReportReaderTest {
         assertFileError(text("empty.csv", ""), "the file is empty");
         assertFileError(text("blank.csv", "\n\n  \n"), "the file is empty");
         assertFileError(text("header-only.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\n"), "header only");
-        assertFileError(text("unknown.csv", "name,price\nkettle,12\n"), "missing: marketplace (Marktplatz)");
+        assertFileError(text("unknown.csv", "name,price\nkettle,12\n"), "missing: asin, sku");
         assertFileError(text("quotes.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,\"B07XJ8C8F5,SKU,FBA,Good\n"), "quotes are unbalanced");
-        assertFileError(ReportFile.ofBytes("binary.csv", new byte[] {'a', ',', 'b', '\n', 0, 1, 2, 3, (byte) 0x89, 'P', 'N', 'G'}), "missing");
-        assertFileError(ReportFile.ofBytes("latin1.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B07XJ8C8F5,SKU,Versand durch Verk\u00e4ufer,Gut\n"
-                .getBytes(StandardCharsets.ISO_8859_1)), "not UTF-8");
+        assertFileError(ReportFile.ofBytes("binary.csv", new byte[] {'a', ',', 'b', '\n', 0, 1, 2, 3, (byte) 0x89, 'P', 'N', 'G'}), "binary data");
+        assertFileError(ReportFile.ofBytes("utf16-broken.csv", new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, ',', 0, (byte) 0x00, (byte) 0xD8, 'b'}),
+                "not UTF-16");
         String longLine = "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B07XJ8C8F5,SKU,FBA," + "x".repeat(10 * 1024 * 1024) + "\n";
         assertFileError(text("long.csv", longLine), "at most 10000 characters");
         assertFileError(ReportFile.ofBytes("nul.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0\u0000".getBytes(StandardCharsets.UTF_8)), "binary data");

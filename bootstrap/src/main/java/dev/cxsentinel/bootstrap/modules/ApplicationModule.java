@@ -57,6 +57,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(LinkChannel.class).to(AdministrationService.class);
         bind(ManageOperators.class).to(AdministrationService.class);
         bind(ImportCxReport.class).to(ImportService.class);
+        bind(dev.cxsentinel.application.report.SpreadsheetReader.class).to(dev.cxsentinel.bootstrap.spreadsheet.FastexcelSpreadsheetReader.class);
         bind(ShowHome.class).to(HomeService.class);
         bind(DeliverNotifications.class).to(NotificationDispatcher.class);
         bind(SendReminders.class).to(ReminderService.class);

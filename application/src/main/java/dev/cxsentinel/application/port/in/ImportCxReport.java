@@ -5,8 +5,12 @@ import dev.cxsentinel.application.model.ImportRecord;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.report.RowError;
 import dev.cxsentinel.domain.InvalidValueException;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SellerAccountId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,23 +22,44 @@ public interface ImportCxReport {
     int MAX_ERRORS_KEPT = 1000;
 
     /** {@code actor} is the Slack user for an upload (checked for the operator role); empty for the command line. */
+    /**
+     * {@code defaultMarketplace} is the marketplace of files without that column (a Voice of the Customer download,
+     * a returns report); {@code dryRun} reads and validates everything and writes nothing.
+     */
     record ImportCxReportCommand(SellerAccountId account, String importedBy, Optional<Actor> actor,
-                                 List<ReportFile> files, boolean skipInvalid) {
+                                 List<ReportFile> files, boolean skipInvalid, Optional<Marketplace> defaultMarketplace,
+                                 boolean dryRun) {
         public ImportCxReportCommand {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(importedBy, "importedBy");
             actor = actor == null ? Optional.empty() : actor;
+            defaultMarketplace = defaultMarketplace == null ? Optional.empty() : defaultMarketplace;
             files = List.copyOf(files);
             if (files.isEmpty()) {
                 throw new InvalidValueException("files", "none", "at least one report file");
             }
         }
+
+        public ImportCxReportCommand(SellerAccountId account, String importedBy, Optional<Actor> actor, List<ReportFile> files,
+                                     boolean skipInvalid) {
+            this(account, importedBy, actor, files, skipInvalid, Optional.empty(), false);
+        }
     }
 
-    /** What the import did; {@code errors} holds the first {@link #MAX_ERRORS_KEPT} of {@code errorCount}. */
-    record ImportSummary(ImportRecord record, List<RowError> errors, long errorCount) {
+    /**
+     * What the import did; {@code errors} holds the first {@link #MAX_ERRORS_KEPT} of {@code errorCount}.
+     * {@code encodings} says how each text file was decoded; {@code staleRows} counts rows older than what was
+     * stored (ignored), {@code returnsSkipped} returns for offers not known yet.
+     */
+    record ImportSummary(ImportRecord record, List<RowError> errors, long errorCount, Map<String, String> encodings,
+                         long staleRows, long returnsSkipped, boolean dryRun) {
         public ImportSummary {
             errors = List.copyOf(errors);
+            encodings = Collections.unmodifiableMap(new LinkedHashMap<>(encodings));
+        }
+
+        public ImportSummary(ImportRecord record, List<RowError> errors, long errorCount) {
+            this(record, errors, errorCount, Map.of(), 0, 0, false);
         }
 
         public boolean applied() {
