@@ -12,6 +12,7 @@ import dev.cxsentinel.application.model.DeliverySettings;
 import java.time.Duration;
 import dev.cxsentinel.application.port.in.DeliverNotifications;
 import dev.cxsentinel.application.port.in.ImportCxReport;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.service.DispatchLoop;
 import dev.cxsentinel.bootstrap.modules.ConsoleModule;
@@ -99,10 +100,22 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code import [--marketplace CODE] FILE…}: files without a marketplace column count as the console's default (DE). */
     private void importFiles(Injector injector, ChannelLink link, String arguments) {
         List<ReportFile> files = new ArrayList<>();
-        for (String name : arguments.split("\\s+")) {
-            Path path = Path.of(name);
+        Optional<Marketplace> marketplace = Optional.ofNullable(link.defaultMarketplace());
+        String[] words = arguments.split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("--marketplace") && i + 1 < words.length) {
+                try {
+                    marketplace = Optional.of(Marketplace.parse(words[++i]));
+                } catch (RuntimeException e) {
+                    env.out().println(e.getMessage());
+                    return;
+                }
+                continue;
+            }
+            Path path = Path.of(words[i]);
             if (!Files.isReadable(path)) {
                 env.out().println("No readable file " + path.toAbsolutePath());
                 return;
@@ -111,7 +124,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         try {
             ImportCxReport.ImportSummary summary = injector.getInstance(ImportCxReport.class).importReport(
-                    new ImportCxReport.ImportCxReportCommand(link.account(), "console", Optional.empty(), files, false));
+                    new ImportCxReport.ImportCxReportCommand(link.account(), "console", Optional.empty(), files, false, marketplace, false));
             env.out().println(SlackText.console(ReportUploads.summaryText(summary, link.language())));
         } catch (RuntimeException e) {
             env.out().println("Import failed: " + e.getMessage());

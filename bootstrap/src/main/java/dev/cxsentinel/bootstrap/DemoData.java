@@ -7,6 +7,7 @@ import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.SlackUserId;
 import java.io.IOException;
@@ -16,7 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** On the console's first run: a demo seller account linked to the console, and the example reports imported. */
+/**
+ * On the console's first run: a demo seller account linked to the console (marketplace DE for files without one),
+ * and Seller Central's own files imported as a seller would: one Voice of the Customer download per marketplace
+ * and the FBA customer returns report.
+ */
 final class DemoData {
     static final SellerAccountId ACCOUNT = new SellerAccountId("A3DEMOSELLER01");
 
@@ -30,11 +35,18 @@ final class DemoData {
         if (existing.isPresent()) {
             return existing.get();
         }
-        ChannelLink link = new ChannelLink(ChannelId.CONSOLE, ACCOUNT, Language.EN, SlackUserId.CONSOLE, Instant.now());
+        ChannelLink link = new ChannelLink(ChannelId.CONSOLE, ACCOUNT, Language.EN, SlackUserId.CONSOLE, Instant.now(), Marketplace.DE);
         links.save(link);
-        injector.getInstance(ImportCxReport.class).importReport(new ImportCxReport.ImportCxReportCommand(ACCOUNT,
-                "console demo", Optional.empty(), List.of(resource("offers.csv"), resource("comments.csv")), false));
+        ImportCxReport importer = injector.getInstance(ImportCxReport.class);
+        importer.importReport(demoImport(Marketplace.DE, resource("voc-de.csv"), resource("returns-de.txt")));
+        importer.importReport(demoImport(Marketplace.FR, resource("voc-fr.csv")));
+        importer.importReport(demoImport(Marketplace.IT, resource("voc-it.csv")));
         return link;
+    }
+
+    private static ImportCxReport.ImportCxReportCommand demoImport(Marketplace marketplace, ReportFile... files) {
+        return new ImportCxReport.ImportCxReportCommand(ACCOUNT, "console demo", Optional.empty(), List.of(files), false,
+                Optional.of(marketplace), false);
     }
 
     private static ReportFile resource(String name) {

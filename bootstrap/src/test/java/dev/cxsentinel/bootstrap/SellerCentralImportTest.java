@@ -219,4 +219,59 @@ class SellerCentralImportTest {
         assertEquals(2, noMarketplace.exit());
         assertTrue(noMarketplace.err().contains("--marketplace DE"), noMarketplace.err());
     }
+
+    /** The cases the advice used to get wrong (issue 13), through the import and /cx status in both languages. */
+    @Test
+    void hardCommentsGetTheRightCategoryAndTheRightAdviceInBothLanguages() throws Exception {
+        Path voc = dir.resolve("voc.csv");
+        Files.writeString(voc, "ASIN,SKU,Fulfilled by,CX Health,NCX rate,NCX orders,Total orders,Top NCX reason,Last offer closed date\n"
+                + "B08N5WRWNW,PLATE,Amazon,Very poor,9.84%,12,122,,2026-11-20 Action required\n"
+                + "B08N5WRWNW,SHIRT,Merchant,Poor,6.1%,9,148,,\n"
+                + "B08N5WRWNW,DEFECT,Amazon,Very poor,9.84%,12,122,\"Item defective or doesn't work\n55%\",2026-11-20 Action required\n"
+                + "B08N5WRWNW,EMPTY,Amazon,Very poor,9.84%,12,122,,2026-11-20 Action required\n"
+                + "B08N5WRWNW,LATE,Merchant,Very poor,9.84%,12,122,,2026-11-20 Action required\n");
+        Path comments = dir.resolve("comments.csv");
+        Files.writeString(comments, "asin,sku,date,comment\n"
+                + "B08N5WRWNW,PLATE,2026-11-18,The hot plate stays cold.\n"
+                + "B08N5WRWNW,PLATE,2026-11-19,Gerät lässt sich nicht einschalten.\n"
+                + "B08N5WRWNW,PLATE,2026-11-17,Glass was shattered\n"
+                + "B08N5WRWNW,SHIRT,2026-11-18,Falsche Größenangabe in der Beschreibung\n"
+                + "B08N5WRWNW,SHIRT,2026-11-19,\"Not damaged, but too small.\"\n"
+                + "B08N5WRWNW,LATE,2026-11-19,Parcel arrived three days late\n");
+        Run run = cli("import", "--account", ACCOUNT.value(), "--marketplace", "DE", voc.toString(), comments.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        withStore(injector -> {
+            Actor admin = new Actor(new SlackUserId("U0ADMIN"), new ChannelId("C0ENGLISH"));
+            Actor adminDe = new Actor(new SlackUserId("U0ADMIN"), new ChannelId("C0GERMAN"));
+            injector.getInstance(LinkChannel.class).link(new LinkChannel.LinkChannelCommand(admin, ACCOUNT, Language.EN));
+            injector.getInstance(LinkChannel.class).link(new LinkChannel.LinkChannelCommand(adminDe, ACCOUNT, Language.DE));
+            CommandRouter router = injector.getInstance(CommandRouter.class);
+
+            String plate = router.handle(admin, "status PLATE").text();
+            assertTrue(plate.contains("The hot plate stays cold.") && plate.contains("· _defective_ ·"), plate);
+            assertTrue(plate.contains("_damaged_"), plate);
+            assertTrue(plate.contains("Removal order") && plate.contains("Disposal order"), plate);
+            assertFalse(plate.contains("Dispute"), "a cold hot plate is no delivery problem: " + plate);
+            String plateDe = router.handle(adminDe, "status PLATE").text();
+            assertTrue(plateDe.contains("· _defekt_ ·") && plateDe.contains("Remissionsauftrag"), plateDe);
+            assertFalse(plateDe.contains("Widerspruch"), plateDe);
+
+            String shirt = router.handle(admin, "status SHIRT").text();
+            assertTrue(shirt.contains("Update the detail page"), shirt);
+            assertFalse(shirt.contains("wrong item"), "\"falsche\" in a size statement is not a wrong item: " + shirt);
+            assertTrue(shirt.contains("_size/fit_"), shirt);
+
+            String defect = router.handle(admin, "status DEFECT").text();
+            assertTrue(defect.contains("Removal order") && defect.contains("(55 %)"), "the top NCX reason counts: " + defect);
+            assertFalse(defect.contains("no fundamental problem"), defect);
+
+            String empty = router.handle(admin, "status EMPTY").text();
+            assertTrue(empty.contains("No comments yet"), empty);
+            assertFalse(empty.contains("no fundamental problem"), empty);
+            assertTrue(router.handle(adminDe, "status EMPTY").text().contains("Noch keine Kommentare"));
+
+            String late = router.handle(admin, "status LATE").text();
+            assertTrue(late.contains("Dispute: delivery problems"), late);
+        });
+    }
 }

@@ -33,6 +33,16 @@ public record CxObservation(Asin asin, String productName, FulfilmentChannel cha
                 closedDate, closed, null, null);
     }
 
+    /** This observation, dated {@code date} when the report gave no date. */
+    CxObservation asOfOr(LocalDate date) {
+        return asOf != null ? this : withAsOf(date);
+    }
+
+    CxObservation withAsOf(LocalDate date) {
+        return new CxObservation(asin, productName, channel, health, ncxRate, ncxOrders, totalOrders, topReason, closedDate,
+                closed, returnBadge, date);
+    }
+
     /** This observation with the gaps a report may leave filled from what was known before. */
     CxObservation completedBy(CxObservation before) {
         return new CxObservation(asin, productName == null ? before.productName : productName, channel, health, ncxRate,

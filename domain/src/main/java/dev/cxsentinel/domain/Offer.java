@@ -91,7 +91,7 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
     /** An offer seen for the first time. */
     public static Transition discover(OfferId id, CxObservation seen, Instant now) {
         OfferStatus status = seen.closed() ? OfferStatus.CLOSED : OfferStatus.ACTIVE;
-        Offer offer = new Offer(id, seen, status, List.of(), List.of(), null, seen.closed() ? now : null, 0, 0);
+        Offer offer = new Offer(id, seen.asOfOr(today(now)), status, List.of(), List.of(), null, seen.closed() ? now : null, 0, 0);
         List<OfferEvent> events = new ArrayList<>();
         events.add(new OfferEvent.OfferDiscovered(id, seen.health()));
         if (seen.closed()) {
@@ -109,7 +109,9 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
         if (isOlderThanStored(seen)) {
             return new Transition(this, this, List.of(), true);
         }
-        CxObservation merged = seen.completedBy(observed);
+        // A row without a "Last updated" date is as of the import; that date is stored only with a real change, so
+        // an unchanged daily re-import still writes nothing.
+        CxObservation merged = seen.asOfOr(today(now)).completedBy(observed);
         if (seen.closed() && status == OfferStatus.RELIST_PENDING && predatesLastRelist(seen)) {
             Offer after = new Offer(id, merged, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
             return new Transition(this, after, List.of(), true);
@@ -140,7 +142,18 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
         }
         healthEvent(seen.health()).ifPresent(events::add);
         Offer after = new Offer(id, merged, newStatus, comments, history, snoozedUntil, newClosedNoticedAt, newReminders, version);
+        if (events.isEmpty() && after.withObserved(merged.withAsOf(observed.asOf())).equals(this)) {
+            return new Transition(this, this, List.of());
+        }
         return new Transition(this, after, events);
+    }
+
+    private static LocalDate today(Instant now) {
+        return now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    private Offer withObserved(CxObservation newObserved) {
+        return new Offer(id, newObserved, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
     }
 
     /** The row comes from a snapshot dated before the one this offer was last seen in. */

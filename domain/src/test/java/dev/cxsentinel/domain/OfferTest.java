@@ -170,4 +170,42 @@ class OfferTest {
         Offer o = offer(CxHealth.VERY_POOR, true).addComments(List.of(a)).after().addComments(List.of(a, b)).after();
         assertEquals(List.of(b, a), o.comments());
     }
+
+    private static CxObservation dated(CxHealth health, boolean closed, LocalDate asOf) {
+        CxObservation o = Fixtures.seen(health, closed);
+        return new CxObservation(o.asin(), o.productName(), o.channel(), health, o.ncxRate(), o.ncxOrders(), o.totalOrders(),
+                o.topReason(), o.closedDate(), closed, null, asOf);
+    }
+
+    @Test
+    void anOlderSnapshotIsStaleAndChangesNothing() {
+        Offer offer = Offer.discover(Fixtures.KETTLE, dated(CxHealth.POOR, false, LocalDate.of(2026, 11, 22)), Fixtures.NOW).after();
+        Offer.Transition older = offer.observe(dated(CxHealth.GOOD, false, LocalDate.of(2026, 11, 20)), Fixtures.NOW);
+        assertTrue(older.stale());
+        assertFalse(older.changed());
+        assertEquals(CxHealth.POOR, older.after().health());
+    }
+
+    @Test
+    void aDatelessRowIsAsOfTheImportButOnlyStoredWithARealChange() {
+        Offer offer = Offer.discover(Fixtures.KETTLE, dated(CxHealth.POOR, false, LocalDate.of(2026, 11, 20)), Fixtures.NOW).after();
+        Offer.Transition same = offer.observe(dated(CxHealth.POOR, false, null), Fixtures.NOW);
+        assertFalse(same.changed(), "an unchanged dateless re-import writes nothing");
+        Offer improved = offer.observe(dated(CxHealth.FAIR, false, null), Fixtures.NOW).after();
+        assertEquals(LocalDate.of(2026, 11, 26), improved.observed().asOf(), "as of the import day");
+        assertTrue(improved.observe(dated(CxHealth.VERY_POOR, true, LocalDate.of(2026, 11, 25)), Fixtures.NOW).stale(),
+                "a snapshot from before that import is stale");
+    }
+
+    @Test
+    void aClosedSnapshotTakenBeforeTheRelistDoesNotSayStillClosed() {
+        Offer closed = Offer.discover(Fixtures.KETTLE, dated(CxHealth.VERY_POOR, true, LocalDate.of(2026, 11, 20)), Fixtures.NOW).after();
+        Offer pending = closed.relist(Fixtures.ANNA, "fixed", Fixtures.NOW).after();
+        Offer.Transition before = pending.observe(dated(CxHealth.VERY_POOR, true, LocalDate.of(2026, 11, 25)), Fixtures.NOW);
+        assertTrue(before.stale());
+        assertEquals(List.of(), before.events());
+        assertEquals(OfferStatus.RELIST_PENDING, before.after().status());
+        Offer.Transition after = pending.observe(dated(CxHealth.VERY_POOR, true, LocalDate.of(2026, 11, 27)), Fixtures.NOW);
+        assertTrue(after.events().stream().anyMatch(e -> e instanceof OfferEvent.StillClosedAfterRelist));
+    }
 }
