@@ -80,7 +80,8 @@ class DeliveryTest {
 
     NotificationDispatcher dispatcher(Duration pace) {
         return new NotificationDispatcher(outbox, notifier, clock,
-                new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics());
+                new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics(),
+                app.injector.getInstance(ChannelLinks.class));
     }
 
     long pending() {
@@ -251,5 +252,18 @@ class DeliveryTest {
         assertEquals(1, app.slack.delivered().size(), "one digest message");
         String blocks = app.slack.delivered().get(0).blocks().toString();
         assertTrue(blocks.contains("CASE-IP14-BLK@FR") && blocks.contains("TSHIRT-M-RED@DE") && blocks.contains("HB-KETTLE-01@DE"), blocks);
+    }
+
+    @Test
+    void alertsOwedToAChannelThatWasRelinkedAreRetiredNotDelivered() throws Exception {
+        link("C0RELINK");
+        importClosedOffers(3);
+        app.injector.getInstance(ChannelLinks.class).save(new ChannelLink(new ChannelId("C0RELINK"),
+                new dev.cxsentinel.domain.SellerAccountId("A3OTHERACCOUNT9"), Language.EN, new SlackUserId(TestApp.ADMIN), Instant.now()));
+        dispatcher(Duration.ZERO).deliverDue();
+        assertEquals(List.of(), app.slack.calls(c -> c.method().equals("chat.postMessage") && "C0RELINK".equals(c.param("channel"))),
+                "nothing of the old account reached the relinked channel");
+        assertEquals(0L, pending(), "the alerts are retired, not left pending");
+        assertEquals(3L, outbox.countByState().get(Notification.State.FAILED));
     }
 }

@@ -241,6 +241,119 @@ class SlackAppTest {
     }
 
     @Test
+    void theSameSignedRequestTwiceIsAReplayAndActsOnce() throws Exception {
+        String body = "team_id=" + FakeSlackApi.TEAM + "&channel_id=" + CHANNEL + "&user_id=" + ANNA
+                + "&command=%2Fcx&text=remedy+HB-KETTLE-02+removal&trigger_id=" + TestApp.trigger();
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        String signature = app.signer.sign(ts, body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, app.postSigned(body, "application/x-www-form-urlencoded", ts, signature).status());
+        assertEquals(401, app.postSigned(body, "application/x-www-form-urlencoded", ts, signature).status());
+        assertEquals(401, app.postSigned(body, "application/x-www-form-urlencoded", ts, signature).status());
+        assertEquals(1, kettle().history().size(), "one remedy recorded, not three");
+    }
+
+    @Test
+    void anUnsignedSslCheckIsAnswered200() throws Exception {
+        assertEquals(200, app.postSigned("ssl_check=1&token=legacy", "application/x-www-form-urlencoded", null, null).status());
+    }
+
+    @Test
+    void requestsThatAreNotPositivelyFromOurWorkspaceAreRefused() throws Exception {
+        TestApp.Answer noTeam = app.post("channel_id=" + CHANNEL + "&user_id=" + ADMIN + "&command=%2Fcx&text=grant+%3C%40U0EVE%3E&trigger_id="
+                + TestApp.trigger());
+        assertTrue(noTeam.body().contains("serves another Slack workspace"), noTeam.body());
+        String press = TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer());
+        String ours = "\"team\":{\"id\":\"" + FakeSlackApi.TEAM + "\",\"domain\":\"cx-test\"}";
+        assertTrue(press.contains(ours));
+        assertEquals(200, app.interaction(press.replaceFirst("\\{", "{\"team_id\":\"T0OTHER\",")).status());
+        assertEquals(200, app.interaction(press.replace(ours, "\"team\":null")).status());
+        assertEquals(200, app.interaction(press.replace(ours, "\"team\":{\"id\":\"T0OTHER\"}")).status());
+        assertEquals(List.of(), app.slack.calls("response_url"), "none of them was acted on or answered as ours");
+        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
+        assertEquals(1, kettle().history().size(), "only the press from our workspace acted");
+    }
+
+    @Test
+    void aMalformedButtonValueAnswersThatTheCardIsOutdatedAndLogsSafely() throws Exception {
+        assertEquals(200, app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST,
+                "garbage\\n12:00:00 INFO Audit - admin granted operator", false, app.messageContainer())).status());
+        FakeSlackApi.Call answer = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
+        assertTrue(answer.param("text").contains("out of date"), answer.body());
+    }
+
+    @Test
+    void aButtonNamingAnotherAccountsOfferIsRefusedWithoutShowingIt() throws Exception {
+        String foreign = CHANNEL + "|A3OTHERACCOUNT9:DE:HB-KETTLE-02";
+        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, foreign, false, app.messageContainer()));
+        FakeSlackApi.Call answer = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
+        assertTrue(answer.param("text").contains("another seller account"), answer.body());
+        assertFalse(answer.param("text").contains("Now:"), "no offer state is shown: " + answer.body());
+        assertEquals(OfferStatus.CLOSED, kettle().status(), "this account's kettle was not touched");
+    }
+
+    /**
+     * Message events as Slack sends them (shapes from https://api.slack.com/events/message and its subtype pages:
+     * message_changed, message_deleted, bot_message, thread replies, DMs): each is answered 200 and ignored.
+     */
+    @Test
+    void everyMessageEventIsAnswered200() throws Exception {
+        List<String> events = List.of(
+                "{\"type\":\"message\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"text\":\"Hello world\",\"ts\":\"1355517523.000005\",\"channel_type\":\"channel\"}",
+                "{\"type\":\"message\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"text\":\"a reply\",\"ts\":\"1355517524.000005\",\"thread_ts\":\"1355517523.000005\",\"channel_type\":\"channel\"}",
+                "{\"type\":\"message\",\"subtype\":\"message_changed\",\"hidden\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1358878755.000001\","
+                        + "\"message\":{\"type\":\"message\",\"user\":\"U0BOT\",\"text\":\"Hello, world!\",\"ts\":\"1355517523.000005\",\"edited\":{\"user\":\"U0BOT\",\"ts\":\"1358878755.000001\"}}}",
+                "{\"type\":\"message\",\"subtype\":\"message_deleted\",\"hidden\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1358878755.000001\",\"deleted_ts\":\"1358878749.000002\"}",
+                "{\"type\":\"message\",\"subtype\":\"bot_message\",\"ts\":\"1358877455.000010\",\"text\":\"Pushing is the answer\",\"bot_id\":\"BB12033\",\"username\":\"github\",\"channel\":\"" + CHANNEL + "\"}",
+                "{\"type\":\"message\",\"channel\":\"D0DIRECT\",\"user\":\"" + ANNA + "\",\"text\":\"hi bot\",\"ts\":\"1355517525.000005\",\"channel_type\":\"im\"}",
+                "{\"type\":\"message\",\"subtype\":\"channel_join\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"text\":\"<@" + ANNA + "> has joined the channel\",\"ts\":\"1355517526.000005\"}",
+                "{\"type\":\"reaction_added\",\"user\":\"" + ANNA + "\",\"reaction\":\"thumbsup\",\"item\":{\"type\":\"message\",\"channel\":\"" + CHANNEL + "\",\"ts\":\"1360782400.498405\"},\"event_ts\":\"1360782804.083113\"}");
+        for (String event : events) {
+            TestApp.Answer answer = app.event(event);
+            assertEquals(200, answer.status(), event + " → " + answer.body());
+        }
+        assertEquals(List.of(), app.slack.calls("chat.postMessage"), "ignored, not answered");
+    }
+
+    @Test
+    void theMessagesTabDoesNotRepublishHome() throws Exception {
+        app.event("{\"type\":\"app_home_opened\",\"user\":\"" + ANNA + "\",\"channel\":\"D0HOME\",\"tab\":\"messages\",\"event_ts\":\"1.1\"}");
+        app.event("{\"type\":\"app_home_opened\",\"user\":\"" + ANNA + "\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1.2\"}");
+        app.slack.awaitCall(c -> c.method().equals("views.publish"), Duration.ofSeconds(5));
+        Thread.sleep(300);
+        assertEquals(1, app.slack.calls("views.publish").size());
+    }
+
+    @Test
+    void anEventDeliveredAgainIsHandledOnce() throws Exception {
+        byte[] report = ("marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0C1XYZ123,TSHIRT-M-RED,FBA,Poor\n").getBytes(StandardCharsets.UTF_8);
+        app.slack.fileUrl("F5", "offers.csv", report);
+        String envelope = "{\"token\":\"legacy\",\"team_id\":\"" + FakeSlackApi.TEAM + "\",\"api_app_id\":\"A0CXAPP\",\"type\":\"event_callback\","
+                + "\"event_id\":\"Ev0RETRIED\",\"event_time\":1,\"event\":{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"" + ANNA
+                + "\",\"channel\":\"" + CHANNEL + "\",\"channel_type\":\"channel\",\"ts\":\"1700000600.000100\",\"text\":\"\",\"files\":[{\"id\":\"F5\",\"name\":\"offers.csv\"}]}}";
+        long now = Instant.now().getEpochSecond();
+        for (long ts : new long[] {now, now - 1, now - 2}) {
+            String t = Long.toString(ts);
+            assertEquals(200, app.postSigned(envelope, "application/json", t, app.signer.sign(t, envelope.getBytes(StandardCharsets.UTF_8))).status());
+        }
+        app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && "1700000600.000100".equals(c.param("thread_ts")), Duration.ofSeconds(10));
+        Thread.sleep(500);
+        assertEquals(1, app.slack.calls("files.info").size(), "imported once");
+    }
+
+    @Test
+    void aNoteIsStoredAsTypedAndEscapedOnceEverywhereItGoes() throws Exception {
+        // Slack sends typed & < > escaped (https://api.slack.com/reference/surfaces/formatting#escaping), and @channel as <!channel>.
+        TestApp.Answer answer = app.command(ANNA, "relist HB-KETTLE-02 relabelled &amp; restocked &lt;shelf 3&gt; <!channel> <https://evil.example|Seller Central>");
+        assertEquals("relabelled & restocked <shelf 3> <!channel> <https://evil.example|Seller Central>", kettle().history().get(0).note());
+        com.google.gson.JsonObject reply = answer.json();
+        String text = reply.get("text").getAsString();
+        assertFalse(text.contains("<!channel>") || text.contains("<https://evil"), "the fallback text is escaped: " + text);
+        assertTrue(text.contains("relabelled &amp; restocked &lt;shelf 3&gt;"), text);
+        assertFalse(reply.get("blocks").toString().contains("<!channel>"), reply.get("blocks").toString());
+    }
+
+    @Test
     void malformedAndOversizedBodiesAreRefusedWithoutA500() throws Exception {
         assertEquals(400, app.post("{not json", "application/json").status());
         assertEquals(400, app.post("payload=%7Bbroken", "application/x-www-form-urlencoded").status());
@@ -293,7 +406,7 @@ class SlackAppTest {
         assertEquals(OfferStatus.RELIST_PENDING, kettle().status());
 
         app.slack.reset();
-        app.interaction(payload);
+        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
         FakeSlackApi.Call outdated = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
         assertTrue(outdated.param("text").contains("Already relisted by <@U0ANNA>"), outdated.body());
         assertTrue(outdated.param("text").contains("Now: "), outdated.body());
@@ -320,9 +433,10 @@ class SlackAppTest {
 
     @Test
     void theDisputeButtonOpensAModalThatValidatesInPlace() throws Exception {
-        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.DISPUTE, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        String press = TestApp.blockAction(ANNA, CHANNEL, AlertCard.DISPUTE, CHANNEL + "|" + KETTLE, false, app.messageContainer());
+        app.interaction(press);
         FakeSlackApi.Call open = app.slack.awaitCall(c -> c.method().equals("views.open"), Duration.ofSeconds(5));
-        assertEquals("1337.42.abc", open.param("trigger_id"));
+        assertTrue(press.contains("\"trigger_id\":\"" + open.param("trigger_id") + "\""), "the modal opens on the press's own trigger");
         assertTrue(open.param("view").contains("cx_dispute_modal"), open.param("view"));
 
         TestApp.Answer missingNote = app.interaction(viewSubmission("other", ""));

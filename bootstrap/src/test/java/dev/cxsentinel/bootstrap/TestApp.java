@@ -143,7 +143,7 @@ final class TestApp implements AutoCloseable {
         form.put("text", text);
         form.put("api_app_id", "A0CXAPP");
         form.put("response_url", slack.responseUrl("cmd"));
-        form.put("trigger_id", "1337.42.abc");
+        form.put("trigger_id", trigger());
         return post(formBody(form));
     }
 
@@ -192,13 +192,20 @@ final class TestApp implements AutoCloseable {
         return new Answer(response.statusCode(), response.body());
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A fresh trigger id, as Slack puts in every command and interaction (so no two real requests are alike). */
+    static String trigger() {
+        return "1337." + TRIGGERS.incrementAndGet() + ".abc";
+    }
+
     static String blockAction(String user, String channel, String actionId, String value, boolean select, String container) {
         String action = select
-                ? "{\"type\":\"static_select\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\"},\"action_ts\":\"1.2\"}"
-                : "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"value\":\"" + value + "\",\"action_ts\":\"1.2\"}";
+                ? "{\"type\":\"static_select\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\"},\"action_ts\":\"" + trigger() + "\"}"
+                : "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"value\":\"" + value + "\",\"action_ts\":\"" + trigger() + "\"}";
         return "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + FakeSlackApi.TEAM + "\",\"domain\":\"cx-test\"},"
                 + "\"user\":{\"id\":\"" + user + "\",\"username\":\"u\",\"team_id\":\"" + FakeSlackApi.TEAM + "\"},"
-                + "\"api_app_id\":\"A0CXAPP\",\"token\":\"legacy\",\"trigger_id\":\"1337.42.abc\","
+                + "\"api_app_id\":\"A0CXAPP\",\"token\":\"legacy\",\"trigger_id\":\"" + trigger() + "\","
                 + container + ",\"actions\":[" + action + "]}";
     }
 

@@ -5,7 +5,6 @@ import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.port.in.OfferQuery;
 import dev.cxsentinel.domain.OfferId;
 import dev.cxsentinel.domain.SlackUserId;
-import java.util.Optional;
 
 /** What a button or select acts on: the channel (which decides the account) and the offer, plus a choice. */
 record ActionTarget(ChannelId channel, OfferId offer, String choice) {
@@ -30,6 +29,6 @@ record ActionTarget(ChannelId channel, OfferId offer, String choice) {
     }
 
     OfferQuery query() {
-        return new OfferQuery(offer.sku().value(), Optional.of(offer.marketplace()));
+        return OfferQuery.of(offer);
     }
 }

@@ -92,6 +92,7 @@ public class SlackBot {
         return t;
     });
     private final App app;
+    private final RequestGuard guard;
     private volatile String workspace;
 
     @Inject
@@ -109,6 +110,7 @@ public class SlackBot {
         this.resolveAccount = resolveAccount;
         this.uploads = uploads;
         this.workspace = clients.settings().teamId();
+        this.guard = new RequestGuard(this::expectedWorkspace);
         this.app = build();
     }
 
@@ -134,7 +136,7 @@ public class SlackBot {
                 .build();
         config.setRequestVerificationEnabled(s.httpMode());
         App bolt = new App(config);
-        bolt.use(this::sameWorkspace);
+        bolt.use(guard::apply);
         bolt.command("/cx", this::command);
         bolt.blockAction(AlertCard.RELIST, (req, ctx) -> act(req, ctx, false, t -> relistOffer.relist(
                 new RelistOffer.RelistOfferCommand(t.actor(user(req)), t.query(), ""))));
@@ -146,9 +148,12 @@ public class SlackBot {
         bolt.viewSubmission(DISPUTE_MODAL, this::submitDispute);
         bolt.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             String user = payload.getEvent().getUser();
-            work.execute(() -> publishHome(user, null));
+            if ("home".equals(payload.getEvent().getTab())) {
+                work.execute(() -> publishHome(user, null));
+            }
             return ctx.ack();
         });
+        ignoreMessagesWithoutFiles(bolt);
         bolt.event(MessageFileShareEvent.class, (payload, ctx) -> {
             MessageFileShareEvent event = payload.getEvent();
             work.execute(() -> uploads.handle(event));
@@ -157,53 +162,27 @@ public class SlackBot {
         return bolt;
     }
 
-    // ---- security: one workspace ----
-
-    private Response sameWorkspace(Request<?> req, Response resp, com.slack.api.bolt.middleware.MiddlewareChain chain) throws Exception {
-        String team = teamOf(req.getRequestBodyAsString());
-        String expected = expectedWorkspace();
-        if (team != null && expected != null && !team.equals(expected)) {
-            LOG.warn("refused a {} request from workspace {}", req.getRequestType(), team);
-            if (req.getRequestType() == RequestType.Command) {
-                return Response.json(200, Map.of("response_type", "ephemeral", "text", ":no_entry: " + Messages.get(Language.EN, "error.workspace")));
-            }
-            return Response.ok();
-        }
-        return chain.next(req);
-    }
-
-    /** The workspace a request comes from, read from its body (Bolt's context holds the bot token's workspace instead). */
-    static String teamOf(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            String json = body.strip();
-            if (!json.startsWith("{")) {
-                Map<String, String> form = new java.util.HashMap<>();
-                for (String pair : body.split("&")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        form.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
-                                java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
-                    }
-                }
-                if (!form.containsKey("payload")) {
-                    return form.get("team_id");
-                }
-                json = form.get("payload");
-            }
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
-            if (o.has("team_id") && o.get("team_id").isJsonPrimitive()) {
-                return o.get("team_id").getAsString();
-            }
-            if (o.has("team") && o.get("team").isJsonObject() && o.getAsJsonObject("team").has("id")) {
-                return o.getAsJsonObject("team").get("id").getAsString();
-            }
-        } catch (RuntimeException malformed) {
-            return null;
-        }
-        return null;
+    /**
+     * Messages other than file uploads (plain messages, thread replies, the {@code message_changed} Slack sends for
+     * each of our {@code chat.update}, deletions, bot messages, DMs) are acknowledged and ignored, without a log line.
+     */
+    private static void ignoreMessagesWithoutFiles(App bolt) {
+        bolt.event(com.slack.api.model.event.MessageEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageBotEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageChangedEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageDeletedEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageRepliedEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageThreadBroadcastEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageMeEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageChannelJoinEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageChannelLeaveEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageChannelTopicEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageChannelPurposeEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageChannelNameEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageEkmAccessDeniedEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageMetadataPostedEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageMetadataUpdatedEvent.class, (p, ctx) -> ctx.ack());
+        bolt.event(com.slack.api.model.event.MessageMetadataDeletedEvent.class, (p, ctx) -> ctx.ack());
     }
 
     private String expectedWorkspace() {
@@ -228,7 +207,7 @@ public class SlackBot {
             } catch (RuntimeException e) {
                 return Reply.privately(":warning: This command came without a usable user or channel.");
             }
-            return router.handle(actor, p.getText());
+            return router.handle(actor, SlackText.decode(p.getText()));
         });
         try {
             return ctx.ack(toAck(reply.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS)));
@@ -255,7 +234,7 @@ public class SlackBot {
     static com.slack.api.app_backend.slash_commands.response.SlashCommandResponse toAck(Reply reply) {
         return com.slack.api.app_backend.slash_commands.response.SlashCommandResponse.builder()
                 .responseType(reply.announce() ? "in_channel" : "ephemeral")
-                .text(SlackText.plain(reply.text()).lines().findFirst().orElse(""))
+                .text(reply.text().lines().findFirst().orElse(""))
                 .blocks(sections(reply.text()))
                 .build();
     }
@@ -292,11 +271,16 @@ public class SlackBot {
 
     private Response act(BlockActionRequest req, ActionContext ctx, boolean select, TargetAction action) {
         BlockActionPayload.Action a = req.getPayload().getActions().get(0);
-        String value = select ? a.getSelectedOption().getValue() : a.getValue();
+        String value = select ? (a.getSelectedOption() == null ? null : a.getSelectedOption().getValue()) : a.getValue();
         String user = user(req);
         boolean fromHome = req.getPayload().getView() != null && "home".equals(req.getPayload().getView().getType());
+        ActionTarget parsed = target(value, select);
+        if (parsed == null) {
+            work.execute(() -> respond(ctx, Messages.get(Language.EN, "card.outdated")));
+            return ctx.ack();
+        }
         work.execute(() -> {
-            ActionTarget target = ActionTarget.parse(value, select);
+            ActionTarget target = parsed;
             Language l = language(target.channel());
             String answer;
             try {
@@ -312,6 +296,16 @@ public class SlackBot {
             }
         });
         return ctx.ack();
+    }
+
+    /** The target a button names; null for a value of another shape (an old card, or not ours), logged safely. */
+    private static ActionTarget target(String value, boolean select) {
+        try {
+            return ActionTarget.parse(value, select);
+        } catch (RuntimeException e) {
+            LOG.info("a button with an unknown value was pressed: {}", SlackText.forLog(value));
+            return null;
+        }
     }
 
     private static String done(ActionTarget t, Language l) {
@@ -346,8 +340,19 @@ public class SlackBot {
     private Response openDisputeModal(BlockActionRequest req, ActionContext ctx) {
         String value = req.getPayload().getActions().get(0).getValue();
         String triggerId = req.getPayload().getTriggerId();
-        ActionTarget target = ActionTarget.parse(value, false);
+        ActionTarget target = target(value, false);
+        if (target == null) {
+            work.execute(() -> respond(ctx, Messages.get(Language.EN, "card.outdated")));
+            return ctx.ack();
+        }
         Language l = language(target.channel());
+        Actor actor = target.actor(user(req));
+        try {
+            resolveAccount.requireOperator(actor, target.offer().account());
+        } catch (RuntimeException denied) {
+            work.execute(() -> respond(ctx, ErrorText.describe(denied, l)));
+            return ctx.ack();
+        }
         View modal = disputeModal(value, target, l);
         work.execute(() -> {
             try {
@@ -383,7 +388,10 @@ public class SlackBot {
 
     private Response submitDispute(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         View view = req.getPayload().getView();
-        ActionTarget target = ActionTarget.parse(view.getPrivateMetadata(), false);
+        ActionTarget target = target(view.getPrivateMetadata(), false);
+        if (target == null) {
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of("reason", SlackText.plain(Messages.get(Language.EN, "card.outdated")))));
+        }
         Language l = language(target.channel());
         Map<String, Map<String, ViewState.Value>> values = view.getState().getValues();
         ViewState.Value reasonValue = values.getOrDefault("reason", Map.of()).get("reason");

@@ -46,6 +46,7 @@ public final class SlackHttpServer implements AutoCloseable {
     private final SlackRequestParser parser;
     private final Map<String, Supplier<HttpEndpoint>> routes;
     private final Supplier<Instant> clock;
+    private final ReplayGuard replays = new ReplayGuard(SignatureCheck.WINDOW);
 
     /** {@code bot} null: no Slack HTTP mode (Socket Mode or none); only the given routes are served. */
     public SlackHttpServer(int port, SlackBot bot, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes) throws IOException {
@@ -119,10 +120,20 @@ public final class SlackHttpServer implements AutoCloseable {
             send(exchange, 413, "text/plain", "request body larger than " + MAX_BODY + " bytes");
             return;
         }
+        if (isSslCheck(body)) {
+            // Slack's SSL check carries nothing to act on and may come unsigned (Slack's SDKs accept it so too).
+            send(exchange, 200, "text/plain", "");
+            return;
+        }
         String timestamp = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
         String signature = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
         if (!signatures.isValid(timestamp, signature, body, clock.get())) {
             send(exchange, 401, "text/plain", "invalid or stale signature");
+            return;
+        }
+        if (!replays.firstUse(signature, clock.get())) {
+            LOG.warn("refused a replayed Slack request (the same signature again within {} minutes)", SignatureCheck.WINDOW.toMinutes());
+            send(exchange, 401, "text/plain", "replayed request");
             return;
         }
         Response response;
@@ -153,6 +164,11 @@ public final class SlackHttpServer implements AutoCloseable {
         }
         send(exchange, status, response.getContentType() == null ? "text/plain" : response.getContentType(),
                 response.getBody() == null ? "" : response.getBody());
+    }
+
+    static boolean isSslCheck(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.US_ASCII);
+        return text.startsWith("ssl_check=1") || text.contains("&ssl_check=1");
     }
 
     private static byte[] readLimited(InputStream in) throws IOException {

@@ -12,6 +12,27 @@ public final class SlackText {
     private SlackText() {
     }
 
+    /**
+     * Slack's escaping of typed text ({@code &amp;} {@code &lt;} {@code &gt;}) undone, once, on the way in: what
+     * the user typed is what is stored. Links and mentions Slack made ({@code <@U…|name>}) stay as they are.
+     */
+    public static String decode(String slackText) {
+        if (slackText == null) {
+            return null;
+        }
+        return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** Text from a request made safe for one log line: no line breaks or control characters, at most 200 characters. */
+    public static String forLog(String text) {
+        if (text == null) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder();
+        text.codePoints().limit(200).forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
+    }
+
     public static String escape(String text) {
         if (text == null) {
             return "";

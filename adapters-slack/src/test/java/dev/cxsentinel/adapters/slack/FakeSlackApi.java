@@ -267,6 +267,17 @@ public final class FakeSlackApi implements AutoCloseable {
                 o.addProperty("channel", params.get("channel"));
                 o.addProperty("ts", messageTs);
             }
+            case "bots.info" -> {
+                // https://api.slack.com/methods/bots.info: Bolt asks it to ignore the app's own bot messages.
+                JsonObject bot = new JsonObject();
+                String id = params.getOrDefault("bot", "B0BOT");
+                bot.addProperty("id", id);
+                bot.addProperty("deleted", false);
+                bot.addProperty("name", id.equals("B0BOT") ? "cx-sentinel" : "other-bot");
+                bot.addProperty("app_id", id.equals("B0BOT") ? "A0CXAPP" : "A0OTHER");
+                bot.addProperty("user_id", id.equals("B0BOT") ? BOT_USER : "U0OTHERBOT");
+                o.add("bot", bot);
+            }
             case "files.info" -> {
                 // The response shape of https://api.slack.com/methods/files.info (trimmed to the fields we read).
                 String[] info = fileInfos.get(params.get("file"));

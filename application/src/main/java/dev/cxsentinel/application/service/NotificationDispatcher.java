@@ -6,6 +6,7 @@ import dev.cxsentinel.application.model.DeliverySettings;
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.port.in.DeliverNotifications;
+import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.Notifier;
@@ -37,6 +38,8 @@ import java.util.logging.Logger;
 @Singleton
 public class NotificationDispatcher implements DeliverNotifications {
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class.getName());
+    /** The reason recorded on an alert retired because its channel was relinked or unlinked. */
+    public static final String RELINKED = "channel_relinked: the channel is no longer linked to this seller account";
 
     private final NotificationOutbox outbox;
     private final Notifier notifier;
@@ -46,10 +49,13 @@ public class NotificationDispatcher implements DeliverNotifications {
     private final Map<ChannelId, Instant> nextAllowed = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final Metrics metrics;
+    private final ChannelLinks links;
 
     @Inject
-    public NotificationDispatcher(NotificationOutbox outbox, Notifier notifier, Clock clock, DeliverySettings settings, Metrics metrics) {
+    public NotificationDispatcher(NotificationOutbox outbox, Notifier notifier, Clock clock, DeliverySettings settings, Metrics metrics,
+                                  ChannelLinks links) {
         this.metrics = metrics;
+        this.links = links;
         this.outbox = outbox;
         this.notifier = notifier;
         this.clock = clock;
@@ -92,6 +98,11 @@ public class NotificationDispatcher implements DeliverNotifications {
                 if (allowed.isAfter(now)) {
                     outbox.reschedule(claim.offer().id(), owner, n.id(), allowed, n.attempts(), n.lastError());
                     held.add(n.channel());
+                    continue;
+                }
+                if (!stillLinked(n.channel(), n.offerId().account())) {
+                    outbox.markFailed(claim.offer().id(), owner, n.id(), n.attempts(), RELINKED);
+                    LOG.warning(() -> "notification " + n.id() + " retired: " + n.channel() + " is no longer linked to " + n.offerId().account());
                     continue;
                 }
                 if (!outbox.extendLease(claim.offer().id(), owner, now.plus(settings.lease()))) {
@@ -142,6 +153,10 @@ public class NotificationDispatcher implements DeliverNotifications {
             outbox.completeDigest(digest.id(), owner, Notification.State.PENDING, allowed, digest.attempts(), digest.lastError(), List.of());
             return 0;
         }
+        if (!stillLinked(digest.channel(), digest.account())) {
+            outbox.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts(), RELINKED, List.of());
+            return 0;
+        }
         Notifier.Result result;
         try {
             result = notifier.sendDigest(digest);
@@ -162,6 +177,14 @@ public class NotificationDispatcher implements DeliverNotifications {
             metrics.notificationFailed();
         }
         return 0;
+    }
+
+    /** An alert belongs to its account: a channel relinked to another account since it was owed never receives it. */
+    private boolean stillLinked(ChannelId channel, dev.cxsentinel.domain.SellerAccountId account) {
+        if (channel.isDirectMessage() || channel.equals(ChannelId.CONSOLE)) {
+            return true;
+        }
+        return links.find(channel).map(l -> l.account().equals(account)).orElse(false);
     }
 
     private void pace(ChannelId channel, Instant now, Notifier.Result result) {

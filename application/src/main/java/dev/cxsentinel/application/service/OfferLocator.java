@@ -1,5 +1,6 @@
 package dev.cxsentinel.application.service;
 
+import dev.cxsentinel.application.model.AccessDeniedException;
 import dev.cxsentinel.application.model.AmbiguousOfferException;
 import dev.cxsentinel.application.model.OfferNotFoundException;
 import dev.cxsentinel.application.port.in.OfferQuery;
@@ -28,6 +29,10 @@ public class OfferLocator {
     }
 
     public Offer locate(SellerAccountId account, OfferQuery query) {
+        if (query.exact().isPresent() && !query.exact().get().account().equals(account)) {
+            throw new AccessDeniedException("This card is about an offer of another seller account than the one this channel is "
+                    + "linked to now, so it was not used. Use `/cx status` to see this channel's offers.");
+        }
         Map<String, Offer> matches = new LinkedHashMap<>();
         if (Asin.looksLikeAsin(query.key())) {
             offers.findByAsin(account, new Asin(query.key().toUpperCase(Locale.ROOT))).forEach(o -> matches.put(o.id().value(), o));
