@@ -54,7 +54,7 @@ public record Config(String mongoUri, String mongoDatabase, Path dataDir, SlackS
         checkSlack(botToken, signingSecret, appToken, problems);
         String apiUrl = value(env, "SLACK_API_URL");
         if (apiUrl != null && !isHttpUrl(apiUrl)) {
-            problems.add("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (found '" + apiUrl + "').");
+            problems.add("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/ (found '" + redact(apiUrl) + "').");
         }
         String teamId = value(env, "SLACK_TEAM_ID");
         if (teamId != null && !teamId.matches("[TE][A-Z0-9]{2,20}")) {
@@ -101,8 +101,9 @@ public record Config(String mongoUri, String mongoDatabase, Path dataDir, SlackS
         return token.length() <= 5 ? token.replaceAll(".", "*") : token.substring(0, 5) + "…";
     }
 
-    private static String redact(String uri) {
-        return uri.replaceAll("//[^@/]*@", "//***@");
+    /** A URL with any user info (name, password, token) masked, for messages. */
+    static String redact(String uri) {
+        return uri.replaceAll("(^|//)[^@/\\s]*@", "$1***@");
     }
 
     private static boolean isHttpUrl(String url) {

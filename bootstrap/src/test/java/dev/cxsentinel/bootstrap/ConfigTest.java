@@ -67,4 +67,13 @@ class ConfigTest {
             assertTrue(e.getMessage().contains("is in use"), e.getMessage());
         }
     }
+
+    @Test
+    void credentialsInAShownUrlAreMasked() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> Config.from(Map.of(
+                "SLACK_API_URL", "ftp://admin:s3cr3t@slack.example/api/", "MONGODB_URI", "postgres://bob:hunter2@db/")));
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("s3cr3t") || e.getMessage().contains("hunter2"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("ftp://***@slack.example/api/"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals("***@host", Config.redact("user:pw@host"));
+    }
 }

@@ -353,6 +353,38 @@ class SlackAppTest {
         assertFalse(reply.get("blocks").toString().contains("<!channel>"), reply.get("blocks").toString());
     }
 
+    /** Slow clients, bounded in count (16) and time (about 3 s), on loopback only. */
+    @Test
+    void sixteenSlowClientsDoNotStopTheEndpoint() throws Exception {
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", app.http.port());
+                socket.getOutputStream().write(("POST " + dev.cxsentinel.adapters.slack.SlackHttpServer.EVENTS_PATH
+                        + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n"
+                        + (i % 2 == 0 ? "\r\n{" : "X-Slow: ")).getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (java.net.Socket socket : slow) {
+                    socket.getOutputStream().write('a');
+                    socket.getOutputStream().flush();
+                }
+                long start = System.nanoTime();
+                assertEquals(200, app.get("/healthz").status());
+                assertTrue(app.command(ANNA, "help").body().contains("CX Sentinel"));
+                assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1500, "answered while slow clients hang on");
+                Thread.sleep(500);
+            }
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
     @Test
     void malformedAndOversizedBodiesAreRefusedWithoutA500() throws Exception {
         assertEquals(400, app.post("{not json", "application/json").status());

@@ -4,43 +4,54 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server (the JDK's own; Bolt's Jetty 9 adapter is end of life): {@code POST /slack/events} for
- * commands, interactivity and events in HTTP mode, plus the operations routes given to it. Requests with a bad
- * or stale signature get 401, bodies over {@link #MAX_BODY} get 413, anything malformed gets 400 — never a 500.
+ * The HTTP endpoint on {@code PORT}: {@code POST /slack/events} (commands, interactivity and events, signature
+ * checked before Bolt sees the request) and the GET routes given ({@code /healthz}, {@code /metrics}).
+ *
+ * <p>Served by Jetty 12 so that slow clients cannot stop it: request headers are parsed without holding a worker
+ * thread, a body is read asynchronously and must arrive within {@link #READ_TIMEOUT} (and at no less than
+ * {@link #MIN_DATA_RATE} bytes a second), an idle connection is closed after {@link #IDLE_TIMEOUT}, and the worker
+ * pool is larger than any handful of slow connections. (The JDK's internal server, used before, stopped answering
+ * with 16 clients sending a byte every 2 seconds.)
  */
 public final class SlackHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
     public static final String EVENTS_PATH = "/slack/events";
     public static final int MAX_BODY = 1024 * 1024;
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    static final long MIN_DATA_RATE = 512;
 
-    static {
-        // Without TCP_NODELAY the JDK server's responses wait ~40 ms for a delayed ACK (Nagle); read once, at first use.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
+    private final QueuedThreadPool threads;
     private final com.slack.api.bolt.App bot;
     private final SignatureCheck signatures;
     private final SlackRequestParser parser;
@@ -65,105 +76,161 @@ public final class SlackHttpServer implements AutoCloseable {
         this.parser = bolt == null ? null : new SlackRequestParser(bolt.config());
         this.routes = Map.copyOf(routes);
         this.clock = clock;
-        this.server = HttpServer.create(address, 128);
-        this.executor = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "cx-http");
-            t.setDaemon(true);
-            return t;
+        this.threads = new QueuedThreadPool(64, 4);
+        threads.setName("cx-http");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setMinRequestDataRate(MIN_DATA_RATE);
+        http.setRequestHeaderSize(16 * 1024);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(address.getHostString().equals("0.0.0.0") ? null : address.getHostString());
+        connector.setPort(address.getPort());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(128);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+                return SlackHttpServer.this.handle(request, response, callback);
+            }
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.setStopTimeout(5_000);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the HTTP server could not start on port " + address.getPort() + ": " + e.getMessage(), e);
+        }
     }
 
     public SlackHttpServer start() {
-        server.start();
         LOG.info("HTTP server listening on port {}", port());
         return this;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (EVENTS_PATH.equals(path)) {
-                if (!"POST".equals(method)) {
-                    send(exchange, 405, "text/plain", "use POST");
-                } else if (bot == null || signatures == null) {
-                    send(exchange, 404, "text/plain", "Slack HTTP mode is off: set SLACK_SIGNING_SECRET");
-                } else {
-                    slack(exchange);
-                }
-                return;
+    private boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+        String path = request.getHttpURI().getPath();
+        String method = request.getMethod();
+        if (EVENTS_PATH.equals(path)) {
+            if (!"POST".equals(method)) {
+                send(response, callback, 405, "text/plain", "use POST");
+            } else if (bot == null || signatures == null) {
+                send(response, callback, 404, "text/plain", "Slack HTTP mode is off: set SLACK_SIGNING_SECRET");
+            } else {
+                readThenAnswer(request, response, callback);
             }
-            Supplier<HttpEndpoint> route = routes.get(path);
-            if (route == null || !"GET".equals(method)) {
-                send(exchange, 404, "text/plain", "not found");
-                return;
-            }
-            HttpEndpoint answer = route.get();
-            send(exchange, answer.status(), answer.contentType(), answer.body());
-        } catch (RuntimeException e) {
-            LOG.error("HTTP request failed", e);
-            send(exchange, 400, "text/plain", "bad request");
-        } finally {
-            exchange.close();
+            return true;
         }
+        Supplier<HttpEndpoint> route = routes.get(path);
+        if (route == null || !"GET".equals(method)) {
+            send(response, callback, 404, "text/plain", "not found");
+            return true;
+        }
+        try {
+            HttpEndpoint answer = route.get();
+            send(response, callback, answer.status(), answer.contentType(), answer.body());
+        } catch (RuntimeException e) {
+            LOG.error("GET {} failed", path, e);
+            send(response, callback, 500, "text/plain", "internal error");
+        }
+        return true;
     }
 
-    private void slack(HttpExchange exchange) throws IOException {
-        byte[] body = readLimited(exchange.getRequestBody());
-        if (body == null) {
-            send(exchange, 413, "text/plain", "request body larger than " + MAX_BODY + " bytes");
+    /** Reads the body without holding a thread while the client is slow, then answers on a worker thread. */
+    private void readThenAnswer(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+        long declared = request.getLength();
+        if (declared > MAX_BODY) {
+            send(response, callback, 413, "text/plain", "request body larger than " + MAX_BODY + " bytes");
+            return;
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(field.getValue());
+        }
+        String remote = org.eclipse.jetty.server.Request.getRemoteAddr(request);
+        Content.Source.asByteArrayAsync(request, MAX_BODY + 1)
+                .orTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((body, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                        if (cause instanceof TimeoutException) {
+                            request.fail(cause);
+                            send(response, callback, 408, "text/plain", "request body not received within " + READ_TIMEOUT.toSeconds() + " s");
+                        } else if (cause.getMessage() != null && cause.getMessage().contains("max")) {
+                            send(response, callback, 413, "text/plain", "request body larger than " + MAX_BODY + " bytes");
+                        } else {
+                            callback.failed(cause);
+                        }
+                        return;
+                    }
+                    threads.execute(() -> slack(body, headers, remote, path(request), response, callback));
+                });
+    }
+
+    private static String path(org.eclipse.jetty.server.Request request) {
+        return request.getHttpURI().getPath();
+    }
+
+    private void slack(byte[] body, Map<String, List<String>> headers, String remote, String path,
+                       org.eclipse.jetty.server.Response response, Callback callback) {
+        if (body.length > MAX_BODY) {
+            send(response, callback, 413, "text/plain", "request body larger than " + MAX_BODY + " bytes");
             return;
         }
         if (isSslCheck(body)) {
             // Slack's SSL check carries nothing to act on and may come unsigned (Slack's SDKs accept it so too).
-            send(exchange, 200, "text/plain", "");
+            send(response, callback, 200, "text/plain", "");
             return;
         }
-        String timestamp = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
-        String signature = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
+        String timestamp = first(headers, "x-slack-request-timestamp");
+        String signature = first(headers, "x-slack-signature");
         if (!signatures.isValid(timestamp, signature, body, clock.get())) {
-            send(exchange, 401, "text/plain", "invalid or stale signature");
+            send(response, callback, 401, "text/plain", "invalid or stale signature");
             return;
         }
         if (!replays.firstUse(signature, clock.get())) {
             LOG.warn("refused a replayed Slack request (the same signature again within {} minutes)", SignatureCheck.WINDOW.toMinutes());
-            send(exchange, 401, "text/plain", "replayed request");
+            send(response, callback, 401, "text/plain", "replayed request");
             return;
         }
-        Response response;
+        Response answer;
         try {
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
             Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(exchange.getRequestURI().getPath())
+                    .requestUri(path)
                     .queryString(Map.of())
                     .headers(new RequestHeaders(headers))
                     .requestBody(new String(body, StandardCharsets.UTF_8))
-                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                    .remoteAddress(remote)
                     .build());
             if (request == null) {
-                send(exchange, 400, "text/plain", "not a Slack request");
+                send(response, callback, 400, "text/plain", "not a Slack request");
                 return;
             }
-            response = bot.run(request);
+            answer = bot.run(request);
         } catch (Exception e) {
-            LOG.warn("malformed Slack request: {}", e.toString());
-            send(exchange, 400, "text/plain", "malformed Slack request");
+            LOG.warn("malformed Slack request: {}", SlackText.forLog(e.toString()));
+            send(response, callback, 400, "text/plain", "malformed Slack request");
             return;
         }
-        int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
+        int status = answer.getStatusCode() == null ? 200 : answer.getStatusCode();
         if (status >= 500) {
-            LOG.warn("Bolt answered {}: {}", status, response.getBody());
+            LOG.warn("Bolt answered {}: {}", status, SlackText.forLog(answer.getBody()));
             status = 400;
         }
-        send(exchange, status, response.getContentType() == null ? "text/plain" : response.getContentType(),
-                response.getBody() == null ? "" : response.getBody());
+        send(response, callback, status, answer.getContentType() == null ? "text/plain" : answer.getContentType(),
+                answer.getBody() == null ? "" : answer.getBody());
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     static boolean isSslCheck(byte[] body) {
@@ -171,31 +238,20 @@ public final class SlackHttpServer implements AutoCloseable {
         return text.startsWith("ssl_check=1") || text.contains("&ssl_check=1");
     }
 
-    private static byte[] readLimited(InputStream in) throws IOException {
-        byte[] data = in.readNBytes(MAX_BODY + 1);
-        return data.length > MAX_BODY ? null : data;
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    private static void send(org.eclipse.jetty.server.Response response, Callback callback, int status, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     /** Stops accepting requests and lets the ones in flight finish (up to 5 s). */
     @Override
     public void close() {
-        server.stop(1);
-        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
         }
     }
 }
