@@ -70,7 +70,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (StoreConnection store = StoreConnection.open(config, true)) {
             Injector injector = Wiring.injector(config, config.admins(), store, new DeferredDeliveryModule());
-            Wiring.prepareStore(injector, store);
+            Wiring.prepareStoreForImport(store);
             ImportCxReport.ImportSummary summary = injector.getInstance(ImportCxReport.class).importReport(
                     new ImportCxReport.ImportCxReportCommand(seller, "cli:" + System.getProperty("user.name"),
                             Optional.empty(), reports, skipInvalid, defaultMarketplace, dryRun));

@@ -32,12 +32,12 @@ public final class StoreConnection implements AutoCloseable {
             Optional<String> running = EmbeddedStore.runningInstance(config.dataDir());
             if (running.isPresent()) {
                 LOG.info("working through the running instance's embedded store at {}", running.get());
-                return new StoreConnection(MongoStore.connect(running.get(), config.mongoDatabase()), null,
+                return new StoreConnection(MongoStore.connectEmbedded(running.get(), config.mongoDatabase()), null,
                         "the running instance's embedded store (" + config.dataDir() + ")");
             }
         }
         EmbeddedStore embedded = EmbeddedStore.open(config.dataDir());
-        return new StoreConnection(MongoStore.connect(embedded.connectionString(), config.mongoDatabase()), embedded,
+        return new StoreConnection(MongoStore.connectEmbedded(embedded.connectionString(), config.mongoDatabase()), embedded,
                 "embedded store in " + config.dataDir().toAbsolutePath().normalize());
     }
 

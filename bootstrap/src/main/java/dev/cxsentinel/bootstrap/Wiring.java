@@ -36,6 +36,15 @@ public final class Wiring {
         return Guice.createInjector(Stage.PRODUCTION, modules);
     }
 
+    /** Indexes only: what an import needs (the running serve, or the next one, repairs outbox markers). */
+    public static void prepareStoreForImport(StoreConnection store) {
+        try {
+            store.mongo().ensureIndexes();
+        } catch (StoreUnavailableException e) {
+            LOG.warn("the store is not reachable yet ({})", e.getMessage());
+        }
+    }
+
     /** Indexes, and outbox markers a crash may have left out. A database that is down now is retried by use. */
     public static void prepareStore(Injector injector, StoreConnection store) {
         try {

@@ -232,7 +232,7 @@ class DeliveryTest {
         }
         List<FakeSlackApi.Call> inThread = app.slack.delivered().stream().filter(c -> card.equals(c.param("thread_ts"))).toList();
         assertEquals(3, inThread.size(), "at most three reminders");
-        assertTrue(inThread.get(0).param("text").contains("Reminder 1 of 3"));
+        assertTrue(inThread.get(0).param("text").contains("Reminder 1:"));
         assertTrue(inThread.get(2).param("text").startsWith("<!here> this closed offer needs an owner."), inThread.get(2).param("text"));
     }
 

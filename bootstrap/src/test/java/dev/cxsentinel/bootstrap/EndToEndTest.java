@@ -100,6 +100,7 @@ class EndToEndTest {
             assertTrue(confirmed.param("text").contains("active again"));
 
             assertEquals(200, client.get("/healthz").statusCode());
+            slack.assertNoViolations();
             serve.requestStop();
             server.join(30_000);
             assertEquals(0, exit.get(), out.toString(StandardCharsets.UTF_8));

@@ -177,7 +177,7 @@ class SellerCentralImportTest {
             String status = injector.getInstance(CommandRouter.class).handle(admin, "status SC-000-XL").text();
             Offer o = offers.load(new OfferId(ACCOUNT, Marketplace.DE, new Sku("SC-000-XL"))).orElseThrow();
             for (CustomerComment c : o.comments()) {
-                assertTrue(status.contains(c.category().label(Language.DE)), "status shows each comment's category: " + status);
+                assertTrue(status.contains(dev.cxsentinel.adapters.slack.Messages.label(c.category(), Language.DE)), "status shows each comment's category: " + status);
             }
         });
     }

@@ -119,7 +119,7 @@ class SlackAppTest {
 
         TestApp.Answer answer = app.command(ANNA, "relist HB-KETTLE-02 replaced the glass jug stock");
         assertTrue(answer.announced());
-        assertTrue(answer.text().contains("<@U0ANNA> relisted *HB-KETTLE-02@DE*: replaced the glass jug stock"), answer.text());
+        assertTrue(answer.text().contains("<@U0ANNA> relisted `HB-KETTLE-02@DE`: replaced the glass jug stock"), answer.text());
         assertEquals(OfferStatus.RELIST_PENDING, kettle().status());
 
         deliver();
@@ -383,6 +383,31 @@ class SlackAppTest {
                 socket.close();
             }
         }
+    }
+
+    /** Seven accounts with ten offers each that need attention: more than App Home's 100 blocks could show. */
+    @Test
+    void appHomeStaysWithinSlacksHundredBlocksAndSaysWhatItLeftOut() throws Exception {
+        for (int a = 0; a < 7; a++) {
+            dev.cxsentinel.domain.SellerAccountId account = new dev.cxsentinel.domain.SellerAccountId("A3HOMEACCT0" + a);
+            app.injector.getInstance(ChannelLinks.class).save(new dev.cxsentinel.application.model.ChannelLink(
+                    new ChannelId("C0HOME" + a), account, dev.cxsentinel.domain.Language.EN, new dev.cxsentinel.domain.SlackUserId(ADMIN), Instant.now()));
+            StringBuilder csv = new StringBuilder("marketplace,asin,sku,fulfillment_channel,cx_health,last_offer_closed_date\n");
+            for (int i = 0; i < 10; i++) {
+                csv.append(String.format("DE,B0HOME%04d,SKU-%d,FBA,Very poor,2026-11-20%n", i, i));
+            }
+            app.injector.getInstance(dev.cxsentinel.application.port.in.ImportCxReport.class).importReport(
+                    new dev.cxsentinel.application.port.in.ImportCxReport.ImportCxReportCommand(account, "test", java.util.Optional.empty(),
+                            List.of(dev.cxsentinel.application.report.ReportFile.ofBytes("home.csv", csv.toString().getBytes(StandardCharsets.UTF_8))), false));
+        }
+        app.slack.reset();
+        app.event("{\"type\":\"app_home_opened\",\"user\":\"" + ADMIN + "\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1.3\"}");
+        FakeSlackApi.Call publish = app.slack.awaitCall(c -> c.method().equals("views.publish"), Duration.ofSeconds(5));
+        com.google.gson.JsonObject view = com.google.gson.JsonParser.parseString(publish.param("view")).getAsJsonObject();
+        int blocks = view.getAsJsonArray("blocks").size();
+        assertTrue(blocks <= 100, blocks + " blocks");
+        assertTrue(publish.param("view").contains("do not fit here"), "says what was left out and where to see it");
+        assertEquals(List.of(), app.slack.violations());
     }
 
     @Test

@@ -221,5 +221,6 @@ final class TestApp implements AutoCloseable {
         mongo.close();
         embedded.close();
         slack.close();
+        slack.assertNoViolations();
     }
 }

@@ -28,9 +28,6 @@ public enum CommentCategory {
         this.german = german;
     }
 
-    public String label(Language language) {
-        return language == Language.DE ? german : english;
-    }
 
     /** Comments that say the detail page misleads: fixed by updating title, bullets, description or images. */
     public boolean concernsDetailPage() {

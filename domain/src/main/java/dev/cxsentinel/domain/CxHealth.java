@@ -9,25 +9,23 @@ import java.util.Optional;
  * {@link #INSUFFICIENT_FEEDBACK} is not a rating and so neither better nor worse than any level.
  */
 public enum CxHealth {
-    EXCELLENT(0, "Excellent", "Ausgezeichnet", ":large_green_circle:"),
-    GOOD(1, "Good", "Gut", ":large_green_circle:"),
-    FAIR(2, "Fair", "Akzeptabel", ":large_yellow_circle:"),
-    POOR(3, "Poor", "Schlecht", ":large_orange_circle:"),
-    VERY_POOR(4, "Very poor", "Sehr schlecht", ":red_circle:"),
-    INSUFFICIENT_FEEDBACK(-1, "Insufficient feedback", "Unzureichendes Feedback", ":white_circle:");
+    EXCELLENT(0, "Excellent", "Ausgezeichnet"),
+    GOOD(1, "Good", "Gut"),
+    FAIR(2, "Fair", "Akzeptabel"),
+    POOR(3, "Poor", "Schlecht"),
+    VERY_POOR(4, "Very poor", "Sehr schlecht"),
+    INSUFFICIENT_FEEDBACK(-1, "Insufficient feedback", "Unzureichendes Feedback");
 
     private final int severity;
     private final String english;
     private final String german;
-    private final String emoji;
 
     private static final Map<String, CxHealth> BY_LABEL = Text.foldedLabels(values(), v -> List.of(v.name(), v.english, v.german));
 
-    CxHealth(int severity, String english, String german, String emoji) {
+    CxHealth(int severity, String english, String german) {
         this.severity = severity;
         this.english = english;
         this.german = german;
-        this.emoji = emoji;
     }
 
     public boolean isRated() {
@@ -43,13 +41,7 @@ public enum CxHealth {
         return this == POOR || this == VERY_POOR;
     }
 
-    public String label(Language language) {
-        return language == Language.DE ? german : english;
-    }
 
-    public String emoji() {
-        return emoji;
-    }
 
     public static Optional<CxHealth> fromLabel(String text) {
         if (text == null) {

@@ -4,8 +4,7 @@ import java.util.Map;
 
 /** Versand durch Amazon (FBA) or durch Verkäufer (FBM). */
 public enum FulfilmentChannel {
-    FBA("Fulfilled by Amazon", "Versand durch Amazon"),
-    FBM("Fulfilled by merchant", "Versand durch Verkäufer");
+    FBA, FBM;
 
     private static final Map<String, FulfilmentChannel> NAMES = Map.ofEntries(
             Map.entry("fba", FBA), Map.entry("afn", FBA), Map.entry("amazon", FBA),
@@ -14,18 +13,6 @@ public enum FulfilmentChannel {
             Map.entry("versand durch verkäufer", FBM), Map.entry("fulfilled by merchant", FBM),
             Map.entry("verkäufer", FBM), Map.entry("verkaeufer", FBM), Map.entry("seller", FBM), Map.entry("händler", FBM),
             Map.entry("fulfilled by seller", FBM), Map.entry("durch verkäufer", FBM), Map.entry("durch amazon", FBA));
-
-    private final String english;
-    private final String german;
-
-    FulfilmentChannel(String english, String german) {
-        this.english = english;
-        this.german = german;
-    }
-
-    public String label(Language language) {
-        return language == Language.DE ? german : english;
-    }
 
     public static FulfilmentChannel parse(String text) {
         FulfilmentChannel channel = text == null ? null : NAMES.get(Text.fold(text));

@@ -211,10 +211,10 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
     /** Widerspruch gegen die Schließung: contest the closure with a reason, and relist at once. */
     public Transition dispute(SlackUserId actor, DisputeReason reason, String note, Instant now) {
         if (reason == null) {
-            throw new ExplanationRequiredException("A dispute needs a reason: delivery, misunderstanding, fraud or other.");
+            throw new ExplanationRequiredException(ExplanationRequiredException.Missing.REASON);
         }
         if (reason == DisputeReason.OTHER && (note == null || note.isBlank())) {
-            throw new ExplanationRequiredException("A dispute with the reason \"other\" needs an explanation: say why the closure is inaccurate.");
+            throw new ExplanationRequiredException(ExplanationRequiredException.Missing.NOTE);
         }
         requireClosed("disputed");
         ActionRecord action = new ActionRecord(ActionType.DISPUTED, actor, now, note, reason, null, null);
@@ -234,10 +234,10 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
     /** Mutes every alert but closures until {@code until}. */
     public Transition snooze(SlackUserId actor, Instant until, String note, Instant now) {
         if (until == null || !until.isAfter(now)) {
-            throw new InvalidSnoozeException("A snooze must end in the future.");
+            throw new InvalidSnoozeException(InvalidSnoozeException.Problem.IN_THE_PAST);
         }
         if (Duration.between(now, until).compareTo(MAX_SNOOZE) > 0) {
-            throw new InvalidSnoozeException("A snooze lasts at most 30 days; choose a shorter duration such as 1w.");
+            throw new InvalidSnoozeException(InvalidSnoozeException.Problem.TOO_LONG);
         }
         ActionRecord action = new ActionRecord(ActionType.SNOOZED, actor, now, note, null, null, until);
         Offer after = new Offer(id, observed, status, comments, append(action), until, closedNoticedAt, remindersSent, version);

@@ -5,19 +5,15 @@ import java.util.Optional;
 
 /** Maßnahme that fixes the cause of negative experiences. Removal and disposal orders exist only for FBA stock. */
 public enum Remedy {
-    UPDATE_DETAIL_PAGE("detail-page", "updated the detail page", "Produktdetailseite aktualisiert", false),
-    REMOVAL_ORDER("removal", "created a removal order", "Remissionsauftrag erstellt", true),
-    DISPOSAL_ORDER("disposal", "created a disposal order", "Entsorgungsauftrag erstellt", true);
+    UPDATE_DETAIL_PAGE("detail-page", false),
+    REMOVAL_ORDER("removal", true),
+    DISPOSAL_ORDER("disposal", true);
 
     private final String keyword;
-    private final String english;
-    private final String german;
     private final boolean fbaOnly;
 
-    Remedy(String keyword, String english, String german, boolean fbaOnly) {
+    Remedy(String keyword, boolean fbaOnly) {
         this.keyword = keyword;
-        this.english = english;
-        this.german = german;
         this.fbaOnly = fbaOnly;
     }
 
@@ -25,9 +21,6 @@ public enum Remedy {
         return keyword;
     }
 
-    public String label(Language language) {
-        return language == Language.DE ? german : english;
-    }
 
     public boolean isAllowedFor(FulfilmentChannel channel) {
         return !fbaOnly || channel == FulfilmentChannel.FBA;

@@ -60,6 +60,10 @@ public final class EmbeddedStore implements AutoCloseable {
      * Opens the store in {@code dataDir}, creating it if needed. Throws {@link StoreConfigurationException} when
      * the directory cannot be used, and {@link StoreInUseException} when another process has it open.
      */
+    static final String COMPACTED_FILE = "compacted.size";
+    /** How many compactions ran in this JVM: tests count them rather than time them. */
+    static final java.util.concurrent.atomic.AtomicLong COMPACTIONS = new java.util.concurrent.atomic.AtomicLong();
+
     public static EmbeddedStore open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         prepare(dir);
@@ -125,17 +129,52 @@ public final class EmbeddedStore implements AutoCloseable {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** Rewrites the file without its unused space; skipped (harmlessly) when another process has it open. */
-    private static void compact(Path file) {
-        if (!Files.exists(file)) {
-            return;
-        }
+    /**
+     * Rewrites the file without its unused space, but only when it is worth it and safe: when the file has grown to
+     * twice its size after the last compaction (so a daily re-import does not pay a full rewrite at every start),
+     * and when the disk has room for the copy (a start must never fail for a compaction). A copy a crash left
+     * behind is removed. Skipped, harmlessly, when another process has the file open.
+     */
+    static void compact(Path file) {
+        Path temp = file.resolveSibling(file.getFileName() + ".tempFile");
+        Path marker = file.resolveSibling(COMPACTED_FILE);
         try {
+            Files.deleteIfExists(temp);
+            if (!Files.exists(file)) {
+                return;
+            }
             long before = Files.size(file);
+            long last = lastCompactedSize(marker);
+            if (last > 0 && before < 2 * last) {
+                LOG.debug("embedded store not compacted: {} bytes, {} after the last compaction", before, last);
+                return;
+            }
+            long free = Files.getFileStore(file.getParent()).getUsableSpace();
+            if (free < before + (16L << 20)) {
+                LOG.warn("embedded store not compacted: {} needs about {} MiB free for the copy, {} MiB are free", file,
+                        before >> 20, free >> 20);
+                return;
+            }
             MVStoreTool.compact(file.toString(), false);
-            LOG.info("embedded store compacted: {} → {} bytes", before, Files.size(file));
+            COMPACTIONS.incrementAndGet();
+            long after = Files.size(file);
+            Files.writeString(marker, Long.toString(after), StandardCharsets.US_ASCII);
+            LOG.info("embedded store compacted: {} → {} bytes", before, after);
         } catch (RuntimeException | IOException e) {
             LOG.debug("embedded store not compacted: {}", e.getMessage());
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort; removed again at the next start
+            }
+        }
+    }
+
+    private static long lastCompactedSize(Path marker) {
+        try {
+            return Files.exists(marker) ? Long.parseLong(Files.readString(marker, StandardCharsets.US_ASCII).strip()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -187,4 +187,44 @@ class EmbeddedStoreTest {
             }
         }
     }
+
+    /** Counted, not timed: the commands the driver sends when the store is opened for use. */
+    @Test
+    void openingTheEmbeddedStoreBuildsNoIndexesItWouldIgnore() {
+        List<String> commands = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.mongodb.event.CommandListener listener = new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                commands.add(event.getCommandName());
+            }
+        };
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir);
+             MongoStore store = MongoStore.connect(embedded.connectionString(), "cx", true, listener)) {
+            store.ensureIndexes();
+            assertEquals(0, commands.stream().filter("createIndexes"::equals).count(), "no placeholder index is built at open");
+        }
+        commands.clear();
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir);
+             MongoStore store = MongoStore.connect(embedded.connectionString(), "cx", false, listener)) {
+            store.ensureIndexes();
+            assertEquals(9, commands.stream().filter("createIndexes"::equals).count(), "a real MongoDB gets its indexes");
+        }
+    }
+
+    @Test
+    void theFileIsCompactedOnlyWhenItHasDoubledAndALeftoverCopyIsRemoved() throws Exception {
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
+            store.database().getCollection("offers").insertOne(new Document("_id", "a").append("pad", "x".repeat(1000)));
+        }
+        long before = EmbeddedStore.COMPACTIONS.get();
+        EmbeddedStore.open(dir).close();
+        assertEquals(before + 1, EmbeddedStore.COMPACTIONS.get(), "the first open after writing compacts and records the size");
+        long size = Long.parseLong(Files.readString(dir.resolve(EmbeddedStore.COMPACTED_FILE)).strip());
+        Path leftover = dir.resolve("cx-sentinel.mv.db.tempFile");
+        Files.writeString(leftover, "half a copy");
+        EmbeddedStore.open(dir).close();
+        assertEquals(before + 1, EmbeddedStore.COMPACTIONS.get(), "not again while the file is under twice that size");
+        assertTrue(Files.size(dir.resolve("cx-sentinel.mv.db")) < 2 * size);
+        assertTrue(!Files.exists(leftover), "a copy a crash left behind is removed");
+    }
 }

@@ -50,10 +50,14 @@ public final class AlertCard {
 
     public static String title(Notification trigger, Offer current, Language l) {
         if (current.status() == OfferStatus.RELIST_PENDING) {
-            return l == Language.DE ? ":hourglass_flowing_sand: Erneutes Anbieten ausstehend" : ":hourglass_flowing_sand: Relist pending";
+            return Messages.get(l, "card.state.RELIST_PENDING");
         }
         if (current.status() == OfferStatus.ACTIVE && !current.health().isAtRisk()) {
-            return l == Language.DE ? ":white_check_mark: Angebot aktiv" : ":white_check_mark: Offer active";
+            return Messages.get(l, "card.state.ACTIVE");
+        }
+        if (current.status() == OfferStatus.ACTIVE && (trigger.event() == EventType.REACTIVATED
+                || trigger.event() == EventType.REACTIVATED_AFTER_RELIST)) {
+            return Messages.get(l, "card.state.ACTIVE_AT_RISK");
         }
         if (current.status() == OfferStatus.CLOSED && trigger.event() != EventType.STILL_CLOSED_AFTER_RELIST) {
             return Messages.get(l, "title.CLOSED");
@@ -82,7 +86,7 @@ public final class AlertCard {
         fields.add(markdownText("*" + Messages.get(l, "field.health") + "*\n" + healthChange(trigger, o, l)));
         fields.add(markdownText("*" + Messages.get(l, "field.ncx") + "*\n" + OfferText.ncx(o, l)));
         fields.add(markdownText("*" + Messages.get(l, "field.status") + "*\n" + OfferText.status(o, l)));
-        fields.add(markdownText("*" + Messages.get(l, "field.channel") + "*\n" + o.channel().label(l)));
+        fields.add(markdownText("*" + Messages.get(l, "field.channel") + "*\n" + Messages.label(o.channel(), l)));
         if (o.topReason() != null) {
             fields.add(markdownText("*" + Messages.get(l, "field.reason") + "*\n" + OfferText.topReason(o)));
         }
@@ -110,7 +114,7 @@ public final class AlertCard {
         blocks.add(context(c -> c.elements(new ArrayList<>(footer))));
         List<BlockElement> buttons = buttons(trigger.channel(), o, l);
         if (!buttons.isEmpty()) {
-            blocks.add(actions(a -> a.blockId("cx_actions").elements(buttons)));
+            blocks.add(actions(a -> a.blockId("cx_actions_" + now.toEpochMilli()).elements(buttons)));
         }
         return blocks;
     }
@@ -118,7 +122,7 @@ public final class AlertCard {
     static String healthChange(Notification trigger, Offer o, Language l) {
         CxHealth from = trigger.from();
         if (trigger.kind() == Notification.Kind.ALERT && from != null && from != o.health()) {
-            return from.emoji() + " " + from.label(l) + " → " + OfferText.health(o, l);
+            return OfferText.emoji(from) + " " + Messages.label(from, l) + " → " + OfferText.health(o, l);
         }
         return OfferText.health(o, l);
     }
@@ -139,7 +143,7 @@ public final class AlertCard {
         List<OptionObject> remedies = new ArrayList<>();
         for (Remedy r : Remedy.values()) {
             if (r.isAllowedFor(o.channel())) {
-                remedies.add(option(plainText(OfferText.capitalize(r.label(l))), value + "|" + r.keyword()));
+                remedies.add(option(plainText(OfferText.capitalize(Messages.label(r, l))), value + "|" + r.keyword()));
             }
         }
         elements.add(staticSelect(s -> s.actionId(REMEDY).placeholder(plainText(Messages.get(l, "pick.remedy"))).options(remedies)));
@@ -159,14 +163,21 @@ public final class AlertCard {
             case REACTIVATED -> Messages.get(l, "followup.REACTIVATED");
             case REACTIVATED_AFTER_RELIST -> Messages.get(l, "followup.REACTIVATED_AFTER_RELIST");
             case REMINDER -> (n.escalated() ? Messages.get(l, "followup.escalated", escalationMention) + " " : "")
-                    + Messages.get(l, "followup.REMINDER", n.reminder(), Math.max(n.reminder(), 3))
+                    + (n.escalated() ? Messages.get(l, "followup.REMINDER.last", n.reminder()) : Messages.get(l, "followup.REMINDER", n.reminder()))
                     + " " + SlackText.escape(OfferText.handle(o));
             case STILL_CLOSED_AFTER_RELIST -> ":warning: " + Messages.get(l, "still.closed");
-            default -> Messages.get(l, "followup.DEGRADED", n.from() == null ? "–" : n.from().label(l), o.health().label(l));
+            default -> Messages.get(l, "followup.DEGRADED", n.from() == null ? "–" : Messages.label(n.from(), l), Messages.label(o.health(), l));
         };
     }
 
     /** A digest as one or more messages, each within Slack's block and section limits. */
+    /**
+     * Text per message, well within the ~12,000 characters of block text Slack accepts (it refuses more with
+     * {@code msg_blocks_too_long}, beyond what its docs say: slackapi/bolt-js#2509, #2867).
+     */
+    static final int MESSAGE_TEXT_BUDGET = 10_000;
+
+    /** A digest as one or more messages, each within Slack's limits (blocks and text). */
     public static List<List<LayoutBlock>> digest(Digest digest) {
         Language l = digest.language();
         List<String> sections = new ArrayList<>();
@@ -192,21 +203,25 @@ public final class AlertCard {
         }
         List<List<LayoutBlock>> messages = new ArrayList<>();
         List<LayoutBlock> message = new ArrayList<>();
-        message.add(header(h -> h.text(plainText(SlackText.plain(Messages.get(l, "digest.title")), true))));
+        String title = SlackText.plain(Messages.get(l, "digest.title"));
+        message.add(header(h -> h.text(plainText(title, true))));
+        int text = title.length();
         for (String s : sections) {
-            if (message.size() == MAX_BLOCKS) {
+            if (message.size() == MAX_BLOCKS || text + s.length() > MESSAGE_TEXT_BUDGET) {
                 messages.add(message);
                 message = new ArrayList<>();
+                text = 0;
             }
             message.add(section(b -> b.text(markdownText(s.stripTrailing()))));
+            text += s.length();
         }
         messages.add(message);
         return messages;
     }
 
     static String digestLine(DigestLine line, Language l) {
-        String from = line.from() == null ? "–" : line.from().emoji() + " " + line.from().label(l);
-        String to = line.to() == null ? "–" : line.to().emoji() + " " + line.to().label(l);
+        String from = line.from() == null ? "–" : OfferText.emoji(line.from()) + " " + Messages.label(line.from(), l);
+        String to = line.to() == null ? "–" : OfferText.emoji(line.to()) + " " + Messages.label(line.to(), l);
         String verb = switch (line.event()) {
             case IMPROVED -> Messages.get(l, "digest.IMPROVED");
             case DEGRADED -> Messages.get(l, "digest.DEGRADED");

@@ -44,18 +44,9 @@ public class CommandRouter {
     static final int MAX_TEXT = 4000;
     private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>|([UW][A-Z0-9]{2,20})");
 
-    static final String HELP = String.join("\n",
-            "*CX Sentinel* watches the Customer Experience Health of your Amazon offers. Name an offer by ASIN or SKU, add `@DE` to pick a marketplace.",
-            "• `/cx help` — this list",
-            "• `/cx status B08N5WRWNW` — health, NCX rate, comments, advice and history of one offer",
-            "• `/cx list [poor|very-poor|closed|pending] [page]` — offers that need attention, e.g. `/cx list closed`",
-            "• `/cx relist HB-KETTLE-02 replaced the size chart` — record that you relisted a closed offer",
-            "• `/cx dispute HB-KETTLE-02@DE delivery parcel was late` — dispute a closure: `delivery`, `misunderstanding`, `fraud` or `other` (needs a note)",
-            "• `/cx remedy HB-KETTLE-02 removal relabelled 40 units` — record a remedy: `detail-page`, `removal` or `disposal` (the last two FBA only)",
-            "• `/cx snooze CASE-IP14-BLK 3d` — mute alerts but closures for `2h`, `3d`, `1w` (at most 30 days)",
-            "• `/cx link A2EUQ1WTGCTBG2 de DE` — admins: bind this channel to a seller account, in `en` or `de`, with the marketplace of uploads that have no marketplace column",
-            "• `/cx grant @anna` · `/cx revoke @anna` — admins: who may act for the account",
-            "Upload a Voice of the Customer download, a returns report or a comment file (CSV, TXT or XLSX) to this channel to import it; name the marketplace in the message (`DE`) when the file has none.");
+    /** The subcommands, for the metrics' names. */
+    private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("help", "status", "list", "relist", "dispute",
+            "remedy", "snooze", "link", "grant", "revoke");
 
     private final ShowOffer showOffer;
     private final ListOffers listOffers;
@@ -125,7 +116,7 @@ public class CommandRouter {
         } finally {
             String[] words = text == null ? new String[0] : text.strip().split("\\s+", 2);
             String name = words.length == 0 || words[0].isEmpty() ? "help" : words[0].toLowerCase(Locale.ROOT);
-            metrics.command(HELP.contains("/cx " + name) ? name : "unknown", System.nanoTime() - start);
+            metrics.command(SUBCOMMANDS.contains(name) ? name : "unknown", System.nanoTime() - start);
         }
     }
 
@@ -134,12 +125,12 @@ public class CommandRouter {
         try {
             language = resolveAccount.linkOf(actor).map(ChannelLink::language).orElse(Language.EN);
             if (text != null && text.length() > MAX_TEXT) {
-                return Reply.privately(":warning: That command is " + text.length() + " characters long; at most " + MAX_TEXT + " are accepted.");
+                return Reply.privately(Messages.get(language, "usage.too.long", text.length(), MAX_TEXT));
             }
             Words w = Words.of(text);
             String sub = w.arg(0) == null ? "help" : w.arg(0).toLowerCase(Locale.ROOT);
             return switch (sub) {
-                case "help", "hilfe" -> Reply.privately(HELP);
+                case "help", "hilfe" -> Reply.privately(Messages.get(language, "help"));
                 case "status" -> status(actor, w, language);
                 case "list", "liste" -> list(actor, w, language);
                 case "relist" -> relist(actor, w, language);
@@ -149,7 +140,7 @@ public class CommandRouter {
                 case "link" -> link(actor, w);
                 case "grant" -> grant(actor, w, language, true);
                 case "revoke" -> grant(actor, w, language, false);
-                default -> usage("`" + SlackText.quote(w.arg(0), 40) + "` is not a CX Sentinel command.", "/cx help");
+                default -> usage(language, Messages.get(language, "usage.unknown", SlackText.code(SlackText.cut(w.arg(0), 40))), "/cx help");
             };
         } catch (RuntimeException e) {
             if (!ErrorText.isExpected(e)) {
@@ -159,13 +150,13 @@ public class CommandRouter {
         }
     }
 
-    private static Reply usage(String problem, String form) {
-        return Reply.privately(":warning: " + problem + " Use `" + form + "`; `/cx help` lists every command.");
+    private static Reply usage(Language l, String problem, String form) {
+        return Reply.privately(Messages.get(l, "usage", problem, form));
     }
 
     private Reply status(Actor actor, Words w, Language l) {
         if (w.arg(1) == null) {
-            return usage("Name the offer.", "/cx status <ASIN or SKU>[@MARKETPLACE]");
+            return usage(l, Messages.get(l, "usage.status"), "/cx status <ASIN or SKU>[@MARKETPLACE]");
         }
         ShowOffer.OfferView view = showOffer.show(new ShowOffer.ShowOfferCommand(actor, OfferQuery.parse(w.arg(1))));
         return Reply.privately(OfferText.details(view, l, clock.get()));
@@ -199,50 +190,50 @@ public class CommandRouter {
 
     private Reply relist(Actor actor, Words w, Language l) {
         if (w.arg(1) == null) {
-            return usage("Name the closed offer to relist.", "/cx relist <ASIN or SKU> [note]");
+            return usage(l, Messages.get(l, "usage.relist"), "/cx relist <ASIN or SKU> [note]");
         }
         ActionResult r = relistOffer.relist(new RelistOffer.RelistOfferCommand(actor, OfferQuery.parse(w.arg(1)), w.restAfter(2)));
         return Reply.toChannel(Messages.get(l, "done.relist", SlackText.mention(actor.user()),
-                SlackText.escape(OfferText.handle(r.offer())), note(r)));
+                SlackText.code(OfferText.handle(r.offer())), note(r)));
     }
 
     private Reply dispute(Actor actor, Words w, Language l) {
         if (w.arg(1) == null || w.arg(2) == null) {
-            return usage("Name the offer and a reason.", "/cx dispute <ASIN or SKU> <delivery|misunderstanding|fraud|other> [note]");
+            return usage(l, Messages.get(l, "usage.dispute"), "/cx dispute <ASIN or SKU> <delivery|misunderstanding|fraud|other> [note]");
         }
         DisputeReason reason = DisputeReason.fromKeyword(w.arg(2)).orElse(null);
         if (reason == null) {
-            return usage("`" + SlackText.quote(w.arg(2), 40) + "` is not a dispute reason.",
+            return usage(l, Messages.get(l, "usage.dispute.reason", SlackText.code(SlackText.cut(w.arg(2), 40))),
                     "/cx dispute <ASIN or SKU> <delivery|misunderstanding|fraud|other> [note]");
         }
         ActionResult r = disputeClosure.dispute(new DisputeClosure.DisputeClosureCommand(actor, OfferQuery.parse(w.arg(1)), reason, w.restAfter(3)));
         return Reply.toChannel(Messages.get(l, "done.dispute", SlackText.mention(actor.user()),
-                SlackText.escape(OfferText.handle(r.offer())), reason.label(l), note(r)));
+                SlackText.code(OfferText.handle(r.offer())), Messages.label(reason, l), note(r)));
     }
 
     private Reply remedy(Actor actor, Words w, Language l) {
         String form = "/cx remedy <ASIN or SKU> <detail-page|removal|disposal> [note]";
         if (w.arg(1) == null || w.arg(2) == null) {
-            return usage("Name the offer and the remedy.", form);
+            return usage(l, Messages.get(l, "usage.remedy"), form);
         }
         Remedy remedy = Remedy.fromKeyword(w.arg(2)).orElse(null);
         if (remedy == null) {
-            return usage("`" + SlackText.quote(w.arg(2), 40) + "` is not a remedy.", form);
+            return usage(l, Messages.get(l, "usage.remedy.unknown", SlackText.code(SlackText.cut(w.arg(2), 40))), form);
         }
         ActionResult r = recordRemedy.recordRemedy(new RecordRemedy.RecordRemedyCommand(actor, OfferQuery.parse(w.arg(1)), remedy, w.restAfter(3)));
-        return Reply.toChannel(Messages.get(l, "done.remedy", remedy.label(l),
-                SlackText.escape(OfferText.handle(r.offer())), SlackText.mention(actor.user()), note(r)));
+        return Reply.toChannel(Messages.get(l, "done.remedy", Messages.label(remedy, l),
+                SlackText.code(OfferText.handle(r.offer())), SlackText.mention(actor.user()), note(r)));
     }
 
     private Reply snooze(Actor actor, Words w, Language l) {
         String form = "/cx snooze <ASIN or SKU> <duration: 2h, 3d, 1w>";
         if (w.arg(1) == null || w.arg(2) == null) {
-            return usage("Name the offer and how long.", form);
+            return usage(l, Messages.get(l, "usage.snooze"), form);
         }
         ActionResult r = snoozeOffer.snooze(new SnoozeOffer.SnoozeOfferCommand(actor, OfferQuery.parse(w.arg(1)),
                 SnoozeOffer.SnoozeOfferCommand.parseDuration(w.arg(2)), w.restAfter(3)));
         return Reply.toChannel(Messages.get(l, "done.snooze", SlackText.mention(actor.user()),
-                SlackText.escape(OfferText.handle(r.offer())), SlackText.time(r.action().until()), note(r)));
+                SlackText.code(OfferText.handle(r.offer())), SlackText.time(r.action().until()), note(r)));
     }
 
     private static String note(ActionResult r) {
@@ -252,7 +243,7 @@ public class CommandRouter {
     /** {@code /cx link ACCOUNT [en|de] [MARKETPLACE]}; language and marketplace in either order. */
     private Reply link(Actor actor, Words w) {
         if (w.arg(1) == null) {
-            return usage("Name the seller account (merchant token).", "/cx link <ACCOUNT> [en|de] [MARKETPLACE]");
+            return usage(Language.EN, Messages.get(Language.EN, "usage.link"), "/cx link <ACCOUNT> [en|de] [MARKETPLACE]");
         }
         Language language = Language.EN;
         dev.cxsentinel.domain.Marketplace marketplace = null;
@@ -276,11 +267,11 @@ public class CommandRouter {
         String form = "/cx " + (grant ? "grant" : "revoke") + " @user";
         String arg = w.arg(1);
         if (arg == null) {
-            return usage("Mention the user.", form);
+            return usage(l, Messages.get(l, "usage.user"), form);
         }
         Matcher m = USER.matcher(arg);
         if (!m.matches()) {
-            return usage("`" + SlackText.quote(arg, 40) + "` is not a Slack user. Mention them with @ so Slack links the name.", form);
+            return usage(l, Messages.get(l, "usage.user.unknown", SlackText.code(SlackText.cut(arg, 40))), form);
         }
         SlackUserId user = new SlackUserId(m.group(1) != null ? m.group(1) : m.group(2));
         ManageOperators.OperatorCommand command = new ManageOperators.OperatorCommand(actor, user);

@@ -29,7 +29,7 @@ public final class ConsoleNotifier implements Notifier {
             b.append("\n┌─ ").append(SlackText.console(AlertCard.title(n, o, l))).append('\n');
             line(b, OfferText.headline(o));
             line(b, Messages.get(l, "field.health") + ": " + AlertCard.healthChange(n, o, l) + " · NCX " + OfferText.ncx(o, l)
-                    + " · " + OfferText.status(o, l) + " · " + o.channel().label(l));
+                    + " · " + OfferText.status(o, l) + " · " + Messages.label(o.channel(), l));
             if (o.topReason() != null) {
                 line(b, Messages.get(l, "field.reason") + ": " + o.topReason());
             }

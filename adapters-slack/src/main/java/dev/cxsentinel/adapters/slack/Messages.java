@@ -1,232 +1,69 @@
 package dev.cxsentinel.adapters.slack;
 
 import dev.cxsentinel.domain.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 
 /**
- * The product's own words in English and German. Keys are plain names; arguments are formatted with
- * {@link String#format}. A key missing in German falls back to English.
+ * Every word a user reads, one catalog per language: {@code messages_en.properties} and
+ * {@code messages_de.properties} beside this class. The core speaks in codes (enum constants, error codes, advice
+ * grounds); this class turns them into words. Both catalogs have the same keys and placeholders (MessagesTest);
+ * a missing key is a bug and fails loudly rather than mixing languages.
  */
 public final class Messages {
-    private static final Map<String, String> EN = Map.ofEntries(
-            Map.entry("title.CLOSED", ":rotating_light: Offer closed"),
-            Map.entry("title.STILL_CLOSED_AFTER_RELIST", ":warning: Still closed after relist"),
-            Map.entry("title.DEGRADED", ":chart_with_downwards_trend: CX Health degraded"),
-            Map.entry("title.DISCOVERED_AT_RISK", ":chart_with_downwards_trend: Offer at risk"),
-            Map.entry("title.REMINDER", ":alarm_clock: Reminder: offer still closed"),
-            Map.entry("field.health", "CX Health"),
-            Map.entry("field.ncx", "NCX rate"),
-            Map.entry("field.status", "Status"),
-            Map.entry("field.reason", "Top NCX reason"),
-            Map.entry("field.channel", "Fulfilment"),
-            Map.entry("orders", "%d of %d orders"),
-            Map.entry("closed.on", "closed on %s"),
-            Map.entry("comments", "*Latest customer comments*"),
-            Map.entry("advice", "*What to do*"),
-            Map.entry("history", "*History*"),
-            Map.entry("no.account.health", "A closure does not affect your account health (Amazon says so). Fix the cause, then relist or dispute."),
-            Map.entry("still.closed", "A report after the relist still shows the offer closed. The Voice of the Customer fix may not be enough: check for low inventory or a policy violation in Manage Inventory and Account Health."),
-            Map.entry("voc", "Open Voice of the Customer"),
-            Map.entry("button.relist", "Relist"),
-            Map.entry("button.dispute", "Dispute"),
-            Map.entry("button.remedy", "Record remedy"),
-            Map.entry("button.snooze", "Snooze"),
-            Map.entry("confirm.relist.title", "Relist this offer?"),
-            Map.entry("confirm.relist.text", "Only relist once the cause is fixed in Seller Central, or when the comments show no fundamental problem. Then finish the relist under Manage Inventory."),
-            Map.entry("confirm.yes", "Relist"),
-            Map.entry("cancel", "Cancel"),
-            Map.entry("current", "Now: %s"),
-            Map.entry("followup.RELISTED", "Relisted by %s"),
-            Map.entry("followup.DISPUTED", "Closure disputed by %s (%s)"),
-            Map.entry("followup.REMEDY_RECORDED", "%2$s: %1$s"),
-            Map.entry("followup.SNOOZED", "Snoozed by %s until %s"),
-            Map.entry("followup.REACTIVATED", ":white_check_mark: The latest report shows the offer active again."),
-            Map.entry("followup.REACTIVATED_AFTER_RELIST", ":white_check_mark: The latest report confirms the relist: the offer is active again."),
-            Map.entry("followup.REMINDER", ":alarm_clock: Reminder %d of %d: this offer is still closed and nobody has acted yet."),
-            Map.entry("followup.escalated", "%s this closed offer needs an owner."),
-            Map.entry("followup.DEGRADED", "CX Health moved from %s to %s."),
-            Map.entry("digest.title", ":bar_chart: CX Health changes from the latest report"),
-            Map.entry("digest.more", "…and %d more changes. `/cx list` shows what needs attention."),
-            Map.entry("digest.IMPROVED", "improved"),
-            Map.entry("digest.DEGRADED", "degraded"),
-            Map.entry("digest.CHANGED", "changed"),
-            Map.entry("snoozed.until", "Alerts muted until %s (closures still alert)."),
-            Map.entry("pick.remedy", "Record a remedy"),
-            Map.entry("pick.snooze", "Snooze"),
-            Map.entry("snooze.1d", "1 day"),
-            Map.entry("snooze.3d", "3 days"),
-            Map.entry("snooze.1w", "1 week"),
-            Map.entry("modal.title", "Dispute closure"),
-            Map.entry("modal.submit", "Dispute"),
-            Map.entry("modal.reason", "Reason"),
-            Map.entry("modal.note", "Explanation"),
-            Map.entry("modal.note.hint", "Required for \"other\". Say why the closure is inaccurate."),
-            Map.entry("modal.intro", "Dispute the closure of *%s* and relist it at once. Amazon asks for a reason."),
-            Map.entry("reason.DELIVERY_PROBLEMS", "Delivery problems"),
-            Map.entry("reason.CUSTOMER_MISUNDERSTANDING", "Customer misunderstanding"),
-            Map.entry("reason.FRAUDULENT_COMMENTS", "Fraudulent comments"),
-            Map.entry("reason.OTHER", "Other (explain)"),
-            Map.entry("home.title", "CX Sentinel"),
-            Map.entry("home.none", "Nothing needs attention. :tada:"),
-            Map.entry("home.account", "*Seller account %s* (channel <#%s>): %d offers need attention"),
-            Map.entry("home.empty", "No seller account is linked for you yet. An admin links a channel with `/cx link <ACCOUNT>` and grants you the operator role with `/cx grant @you`."),
-            Map.entry("done.relist", "%s relisted *%s*%s. Finish it under Manage Inventory in Seller Central; the offer stays _relist pending_ until a report shows it active."),
-            Map.entry("done.dispute", "%s disputed the closure of *%s* (%s)%s. It stays _relist pending_ until a report shows it active."),
-            Map.entry("done.remedy", "%3$s recorded a remedy for *%2$s*: %1$s%4$s."),
-            Map.entry("done.snooze", "%s snoozed *%s* until %s%s. Closures still alert."),
-            Map.entry("card.outdated", ":information_source: This card is out of date and no longer works. Use `/cx status <SKU>` to see the offer as it is now, with working actions."),
-            Map.entry("advice.name.UPDATE_DETAIL_PAGE", "Update the detail page"),
-            Map.entry("advice.name.REMOVAL_ORDER", "Removal order"),
-            Map.entry("advice.name.DISPOSAL_ORDER", "Disposal order"),
-            Map.entry("advice.name.RELIST", "Relist"),
-            Map.entry("advice.name.DISPUTE", "Dispute: %s"),
-            Map.entry("advice.name.READ_COMMENTS", "Read the comments first"),
-            Map.entry("advice.ground.CAUSE_FIXED", "A remedy was recorded since the closure: relist the offer."),
-            Map.entry("advice.ground.DETAIL_PAGE", "Comments point at the detail page (compatibility, size chart, images, description): fix title, bullet points, description or images."),
-            Map.entry("advice.ground.WRONG_ITEM_FBA", "Customers received the wrong item: remove the FBA stock and relabel it."),
-            Map.entry("advice.ground.FAULTY_STOCK_FBA", "Items arrive damaged (inner packaging), defective or not working as described: remove the FBA stock."),
-            Map.entry("advice.ground.DISPOSE_IF_UNSELLABLE", "If the stock cannot be sold as it is, dispose of it instead of removing it."),
-            Map.entry("advice.ground.COMMENTS_INACCURATE", "The comments do not describe a product or listing problem: dispute the closure with that reason (Amazon does not count delivery problems)."),
-            Map.entry("advice.ground.NO_FUNDAMENTAL_PROBLEM", "The comments show no fundamental problem with the product or listing: relist the offer."),
-            Map.entry("advice.ground.RELIST_AFTER_FIX", "Relist only once the cause above is fixed, and record the remedy so the team sees it."),
-            Map.entry("advice.ground.NO_COMMENTS_YET", "No comments yet: read them in Voice of the Customer (or import the returns report) before you relist."),
-            Map.entry("advice.basis", "Based on %s."),
-            Map.entry("advice.basis.comments", "the comments (%s)"),
-            Map.entry("advice.basis.reason", "the top NCX reason “%s”"),
-            Map.entry("advice.basis.badge.DISPLAYED", "the “Frequently returned item” badge on the detail page"),
-            Map.entry("advice.basis.badge.AT_RISK", "the return badge being at risk"),
-            Map.entry("and", "and"),
-            Map.entry("import.encoding", "Read as %s."),
-            Map.entry("import.stale", "%d rows came from a snapshot older than what is stored and changed nothing (stale)."),
-            Map.entry("import.returns.skipped", "%d returns are for offers CX Sentinel does not know yet; they were skipped."),
-            Map.entry("import.dryrun", ":mag: Dry run: nothing was written and nobody was alerted. It would have done this:"),
-            Map.entry("done.link.marketplace", "Uploads without a marketplace column count as *%s*."),
-            Map.entry("done.link", "This channel now receives CX Sentinel alerts for seller account *%s* (%s)."),
-            Map.entry("done.grant", "%s may now act for seller account *%s*."),
-            Map.entry("done.grant.already", "%s already had the operator role for *%s*."),
-            Map.entry("done.revoke", "%s no longer has the operator role for *%s*."),
-            Map.entry("done.revoke.none", "%s did not have the operator role for *%s*."),
-            Map.entry("list.title", "*Offers that need attention* (%s), page %d of %d"),
-            Map.entry("list.empty", "No offer needs attention (%s). :tada:"),
-            Map.entry("list.more", "More: `/cx list %s %d`"),
-            Map.entry("failed.notifications", "*Alerts that could not be delivered*"),
-            Map.entry("working", "Working on it…"),
-            Map.entry("import.denied", "Only operators of the linked seller account can import reports."),
-            Map.entry("import.dm.account", "To import in a direct message, name the seller account in the message, for example `A2EUQ1WTGCTBG2`."),
-            Map.entry("import.done", ":white_check_mark: Imported %s — rows: %d, new offers: %d, changed: %d, unchanged: %d, comments added: %d, alerts: %d, digest lines: %d."),
-            Map.entry("import.rejected", ":x: Nothing imported from %s: %d problems. Fix them and upload again (or import with `--skip-invalid` on the command line)."),
-            Map.entry("import.skipped", "%d rows were skipped:"),
-            Map.entry("import.more", "…and %d more."),
-            Map.entry("import.download", ":x: The file %s could not be downloaded from Slack (%s). Check that the app has the files:read scope."),
-            Map.entry("error.generic", "Something went wrong on our side; nothing was changed. Try again, and tell your admin if it persists."),
-            Map.entry("error.workspace", "This CX Sentinel serves another Slack workspace."));
+    private static final Map<Language, Map<String, String>> CATALOGS = new EnumMap<>(Language.class);
 
-    private static final Map<String, String> DE = Map.ofEntries(
-            Map.entry("title.CLOSED", ":rotating_light: Angebot geschlossen"),
-            Map.entry("title.STILL_CLOSED_AFTER_RELIST", ":warning: Nach erneutem Anbieten weiter geschlossen"),
-            Map.entry("title.DEGRADED", ":chart_with_downwards_trend: Status der Kundenerfahrung verschlechtert"),
-            Map.entry("title.DISCOVERED_AT_RISK", ":chart_with_downwards_trend: Angebot gefährdet"),
-            Map.entry("title.REMINDER", ":alarm_clock: Erinnerung: Angebot weiter geschlossen"),
-            Map.entry("field.health", "Status der Kundenerfahrung"),
-            Map.entry("field.ncx", "NCX-Rate"),
-            Map.entry("field.status", "Angebotsstatus"),
-            Map.entry("field.reason", "Häufigster NCX-Grund"),
-            Map.entry("field.channel", "Versand"),
-            Map.entry("orders", "%d von %d Bestellungen"),
-            Map.entry("closed.on", "geschlossen am %s"),
-            Map.entry("comments", "*Neueste Kundenkommentare*"),
-            Map.entry("advice", "*Empfohlene Maßnahmen*"),
-            Map.entry("history", "*Verlauf*"),
-            Map.entry("no.account.health", "Die Schließung wirkt sich nicht auf den Kontozustand aus (laut Amazon). Ursache beheben, dann erneut anbieten oder Widerspruch einlegen."),
-            Map.entry("still.closed", "Ein Bericht nach dem erneuten Anbieten zeigt das Angebot weiter geschlossen. Andere Ursachen sind möglich: zu wenig Lagerbestand oder ein Richtlinienverstoß (Lagerbestandsverwaltung und Kontozustand prüfen)."),
-            Map.entry("voc", "Stimme des Kunden öffnen"),
-            Map.entry("button.relist", "Erneut anbieten"),
-            Map.entry("button.dispute", "Widerspruch"),
-            Map.entry("button.remedy", "Maßnahme erfassen"),
-            Map.entry("button.snooze", "Stummschalten"),
-            Map.entry("confirm.relist.title", "Angebot erneut anbieten?"),
-            Map.entry("confirm.relist.text", "Erst erneut anbieten, wenn die Ursache behoben ist oder die Kommentare kein grundsätzliches Problem zeigen. Danach in der Lagerbestandsverwaltung abschließen."),
-            Map.entry("confirm.yes", "Erneut anbieten"),
-            Map.entry("cancel", "Abbrechen"),
-            Map.entry("current", "Jetzt: %s"),
-            Map.entry("followup.RELISTED", "Erneut angeboten von %s"),
-            Map.entry("followup.DISPUTED", "Widerspruch eingelegt von %s (%s)"),
-            Map.entry("followup.SNOOZED", "Stummgeschaltet von %s bis %s"),
-            Map.entry("followup.REACTIVATED", ":white_check_mark: Der neueste Bericht zeigt das Angebot wieder aktiv."),
-            Map.entry("followup.REACTIVATED_AFTER_RELIST", ":white_check_mark: Der neueste Bericht bestätigt das erneute Anbieten: Das Angebot ist wieder aktiv."),
-            Map.entry("followup.REMINDER", ":alarm_clock: Erinnerung %d von %d: Dieses Angebot ist weiter geschlossen, und niemand hat gehandelt."),
-            Map.entry("followup.escalated", "%s dieses geschlossene Angebot braucht eine verantwortliche Person."),
-            Map.entry("followup.DEGRADED", "Status der Kundenerfahrung von %s auf %s."),
-            Map.entry("digest.title", ":bar_chart: Änderungen aus dem neuesten Bericht"),
-            Map.entry("digest.more", "…und %d weitere Änderungen. `/cx list` zeigt, was Aufmerksamkeit braucht."),
-            Map.entry("digest.IMPROVED", "verbessert"),
-            Map.entry("digest.DEGRADED", "verschlechtert"),
-            Map.entry("digest.CHANGED", "geändert"),
-            Map.entry("snoozed.until", "Stummgeschaltet bis %s (Schließungen melden sich trotzdem)."),
-            Map.entry("pick.remedy", "Maßnahme erfassen"),
-            Map.entry("pick.snooze", "Stummschalten"),
-            Map.entry("snooze.1d", "1 Tag"),
-            Map.entry("snooze.3d", "3 Tage"),
-            Map.entry("snooze.1w", "1 Woche"),
-            Map.entry("modal.title", "Widerspruch"),
-            Map.entry("modal.submit", "Einlegen"),
-            Map.entry("modal.reason", "Grund"),
-            Map.entry("modal.note", "Begründung"),
-            Map.entry("modal.note.hint", "Pflicht bei \"Sonstiges\": Warum ist die Schließung falsch?"),
-            Map.entry("modal.intro", "Widerspruch gegen die Schließung von *%s* einlegen und sofort erneut anbieten. Amazon verlangt einen Grund."),
-            Map.entry("reason.DELIVERY_PROBLEMS", "Lieferprobleme"),
-            Map.entry("reason.CUSTOMER_MISUNDERSTANDING", "Missverständnis des Kunden"),
-            Map.entry("reason.FRAUDULENT_COMMENTS", "Betrügerische Kommentare"),
-            Map.entry("reason.OTHER", "Sonstiges (begründen)"),
-            Map.entry("done.relist", "%s hat *%s* erneut angeboten%s. In der Lagerbestandsverwaltung abschließen; bis ein Bericht das Angebot aktiv zeigt, bleibt es _ausstehend_."),
-            Map.entry("done.dispute", "%s hat Widerspruch gegen die Schließung von *%s* eingelegt (%s)%s. Bis ein Bericht das Angebot aktiv zeigt, bleibt es _ausstehend_."),
-            Map.entry("done.remedy", "%3$s hat für *%2$s* eine Maßnahme erfasst: %1$s%4$s."),
-            Map.entry("done.snooze", "%s hat *%s* bis %s stummgeschaltet%s. Schließungen melden sich trotzdem."),
-            Map.entry("card.outdated", ":information_source: Diese Karte ist veraltet und funktioniert nicht mehr. Mit `/cx status <SKU>` sehen Sie das Angebot im aktuellen Stand, mit funktionierenden Aktionen."),
-            Map.entry("advice.name.UPDATE_DETAIL_PAGE", "Produktdetailseite aktualisieren"),
-            Map.entry("advice.name.REMOVAL_ORDER", "Remissionsauftrag"),
-            Map.entry("advice.name.DISPOSAL_ORDER", "Entsorgungsauftrag"),
-            Map.entry("advice.name.RELIST", "Erneut anbieten"),
-            Map.entry("advice.name.DISPUTE", "Widerspruch: %s"),
-            Map.entry("advice.name.READ_COMMENTS", "Erst die Kommentare lesen"),
-            Map.entry("advice.ground.CAUSE_FIXED", "Seit der Schließung wurde eine Maßnahme erfasst: Angebot erneut anbieten."),
-            Map.entry("advice.ground.DETAIL_PAGE", "Kommentare deuten auf die Produktdetailseite (Kompatibilität, Größentabelle, Bilder, Beschreibung): Titel, Aufzählungspunkte, Beschreibung oder Bilder korrigieren."),
-            Map.entry("advice.ground.WRONG_ITEM_FBA", "Kunden haben den falschen Artikel erhalten: Lagerbestand entfernen und neu etikettieren."),
-            Map.entry("advice.ground.FAULTY_STOCK_FBA", "Artikel kommen beschädigt (Innenverpackung), defekt oder nicht wie beschrieben an: Lagerbestand entfernen."),
-            Map.entry("advice.ground.DISPOSE_IF_UNSELLABLE", "Ist der Bestand so nicht verkäuflich, entsorgen statt entfernen."),
-            Map.entry("advice.ground.COMMENTS_INACCURATE", "Die Kommentare beschreiben kein Produkt- oder Angebotsproblem: Widerspruch mit diesem Grund einlegen (Lieferprobleme zählt Amazon nicht)."),
-            Map.entry("advice.ground.NO_FUNDAMENTAL_PROBLEM", "Die Kommentare zeigen kein grundsätzliches Problem mit Produkt oder Angebot: erneut anbieten."),
-            Map.entry("advice.ground.RELIST_AFTER_FIX", "Erst erneut anbieten, wenn die Ursache oben behoben ist, und die Maßnahme erfassen, damit das Team sie sieht."),
-            Map.entry("advice.ground.NO_COMMENTS_YET", "Noch keine Kommentare: vor dem erneuten Anbieten in „Stimme des Kunden“ lesen (oder den Rücksendebericht importieren)."),
-            Map.entry("advice.basis", "Grundlage: %s."),
-            Map.entry("advice.basis.comments", "die Kommentare (%s)"),
-            Map.entry("advice.basis.reason", "der häufigste NCX-Grund „%s“"),
-            Map.entry("advice.basis.badge.DISPLAYED", "das Abzeichen „Häufig zurückgegebener Artikel“ auf der Detailseite"),
-            Map.entry("advice.basis.badge.AT_RISK", "das gefährdete Rücksende-Abzeichen"),
-            Map.entry("and", "und"),
-            Map.entry("import.encoding", "Gelesen als %s."),
-            Map.entry("import.stale", "%d Zeilen stammen aus einem älteren Stand als dem gespeicherten und haben nichts geändert (veraltet)."),
-            Map.entry("import.returns.skipped", "%d Rücksendungen betreffen Angebote, die CX Sentinel noch nicht kennt; sie wurden übersprungen."),
-            Map.entry("import.dryrun", ":mag: Probelauf: nichts wurde gespeichert, niemand benachrichtigt. Das wäre passiert:"),
-            Map.entry("done.link.marketplace", "Uploads ohne Marktplatz-Spalte gelten für *%s*."),
-            Map.entry("done.link", "Dieser Kanal erhält jetzt CX-Sentinel-Meldungen für das Verkäuferkonto *%s* (%s)."),
-            Map.entry("list.title", "*Angebote, die Aufmerksamkeit brauchen* (%s), Seite %d von %d"),
-            Map.entry("list.empty", "Kein Angebot braucht Aufmerksamkeit (%s). :tada:"),
-            Map.entry("list.more", "Weiter: `/cx list %s %d`"),
-            Map.entry("failed.notifications", "*Meldungen, die nicht zugestellt werden konnten*"),
-            Map.entry("working", "Wird bearbeitet…"),
-            Map.entry("import.done", ":white_check_mark: %s importiert — Zeilen: %d, neue Angebote: %d, geändert: %d, unverändert: %d, Kommentare: %d, Meldungen: %d, Zusammenfassungszeilen: %d."),
-            Map.entry("import.rejected", ":x: Aus %s wurde nichts importiert: %d Fehler. Bitte korrigieren und erneut hochladen."),
-            Map.entry("error.generic", "Bei uns ist etwas schiefgegangen; es wurde nichts geändert. Bitte erneut versuchen."));
+    static {
+        for (Language language : Language.values()) {
+            CATALOGS.put(language, load(language));
+        }
+    }
 
     private Messages() {
     }
 
     public static String get(Language language, String key, Object... args) {
-        String pattern = language == Language.DE ? DE.getOrDefault(key, EN.get(key)) : EN.get(key);
+        String pattern = CATALOGS.get(language).get(key);
         if (pattern == null) {
-            throw new IllegalArgumentException("no message " + key);
+            throw new IllegalArgumentException("no message " + key + " in the " + language + " catalog");
         }
         return args.length == 0 ? pattern : String.format(pattern, args);
+    }
+
+    /** The word for a code of the core: {@code CxHealth.VERY_POOR} → "Very poor" / "Sehr schlecht". */
+    public static String label(Enum<?> code, Language language) {
+        return get(language, code.getDeclaringClass().getSimpleName() + "." + code.name());
+    }
+
+    public static boolean has(Language language, String key) {
+        return CATALOGS.get(language).containsKey(key);
+    }
+
+    static Set<String> keys(Language language) {
+        return CATALOGS.get(language).keySet();
+    }
+
+    private static Map<String, String> load(Language language) {
+        String name = "messages_" + language.name().toLowerCase(java.util.Locale.ROOT) + ".properties";
+        try (InputStream in = Messages.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the message catalog " + name + " is missing from the build");
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> catalog = new HashMap<>();
+            properties.forEach((k, v) -> catalog.put((String) k, (String) v));
+            return Map.copyOf(catalog);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

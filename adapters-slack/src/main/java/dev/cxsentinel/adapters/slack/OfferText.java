@@ -5,6 +5,7 @@ import dev.cxsentinel.application.port.in.ShowOffer;
 import dev.cxsentinel.domain.ActionRecord;
 import dev.cxsentinel.domain.Advice;
 import dev.cxsentinel.domain.CustomerComment;
+import dev.cxsentinel.domain.CxHealth;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferStatus;
@@ -20,18 +21,27 @@ public final class OfferText {
     private OfferText() {
     }
 
+    private static final java.util.Map<CxHealth, String> EMOJI = java.util.Map.of(
+            CxHealth.EXCELLENT, ":large_green_circle:", CxHealth.GOOD, ":large_green_circle:", CxHealth.FAIR, ":large_yellow_circle:",
+            CxHealth.POOR, ":large_orange_circle:", CxHealth.VERY_POOR, ":red_circle:", CxHealth.INSUFFICIENT_FEEDBACK, ":white_circle:");
+
+    /** The traffic light of a health level, as a Slack emoji name. */
+    public static String emoji(CxHealth health) {
+        return EMOJI.get(health);
+    }
+
     /** {@code SKU@DE}: how a user names this offer in a command. */
     public static String handle(Offer offer) {
         return offer.id().sku().value() + "@" + offer.id().marketplace().code();
     }
 
     public static String headline(Offer o) {
-        return "*" + SlackText.escape(o.id().sku().value()) + "* · " + o.id().marketplace().code() + " · ASIN " + o.asin()
+        return SlackText.code(o.id().sku().value()) + " · " + o.id().marketplace().code() + " · ASIN " + o.asin()
                 + (o.productName() == null ? "" : " — " + SlackText.quote(o.productName(), 150));
     }
 
     public static String health(Offer o, Language l) {
-        return o.health().emoji() + " *" + o.health().label(l) + "*";
+        return emoji(o.health()) + " *" + Messages.label(o.health(), l) + "*";
     }
 
     public static String ncx(Offer o, Language l) {
@@ -44,7 +54,7 @@ public final class OfferText {
     }
 
     public static String status(Offer o, Language l) {
-        String status = "*" + o.status().label(l) + "*";
+        String status = "*" + Messages.label(o.status(), l) + "*";
         if (o.status() != OfferStatus.ACTIVE && o.closedDate() != null) {
             status += " (" + Messages.get(l, "closed.on", o.closedDate()) + ")";
         }
@@ -56,8 +66,8 @@ public final class OfferText {
     }
 
     public static String listLine(Offer o, Language l) {
-        return o.health().emoji() + " `" + SlackText.escape(handle(o)) + "` " + o.health().label(l) + " · " + ncx(o, l)
-                + " · " + o.status().label(l) + (o.productName() == null ? "" : " · " + SlackText.quote(o.productName(), 60));
+        return emoji(o.health()) + " " + SlackText.code(handle(o)) + " " + Messages.label(o.health(), l) + " · " + ncx(o, l)
+                + " · " + Messages.label(o.status(), l) + (o.productName() == null ? "" : " · " + SlackText.quote(o.productName(), 60));
     }
 
     /** The newest comments, each with every category it was given (strongest first), so the seller sees why. */
@@ -73,7 +83,7 @@ public final class OfferText {
     }
 
     static String categories(CustomerComment c, Language l) {
-        return c.categories().stream().map(category -> category.label(l)).collect(java.util.stream.Collectors.joining(", "));
+        return c.categories().stream().map(category -> Messages.label(category, l)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     public static String topReason(Offer o) {
@@ -99,7 +109,7 @@ public final class OfferText {
         if (!basis.comments().isEmpty()) {
             String counts = basis.comments().entrySet().stream()
                     .sorted((x, y) -> y.getValue() - x.getValue())
-                    .map(e -> e.getKey().label(l) + " ×" + e.getValue())
+                    .map(e -> Messages.label(e.getKey(), l) + " ×" + e.getValue())
                     .collect(java.util.stream.Collectors.joining(", "));
             parts.add(Messages.get(l, "advice.basis.comments", counts));
         }
@@ -114,7 +124,7 @@ public final class OfferText {
 
     static String adviceName(Advice a, Language l) {
         return a.kind() == Advice.Kind.DISPUTE
-                ? Messages.get(l, "advice.name.DISPUTE", a.disputeReason().label(l))
+                ? Messages.get(l, "advice.name.DISPUTE", Messages.label(a.disputeReason(), l))
                 : Messages.get(l, "advice.name." + a.kind());
     }
 
@@ -122,8 +132,8 @@ public final class OfferText {
         String who = SlackText.mention(a.actor());
         String what = switch (a.type()) {
             case RELISTED -> Messages.get(l, "followup.RELISTED", who);
-            case DISPUTED -> Messages.get(l, "followup.DISPUTED", who, a.reason().label(l));
-            case REMEDY_RECORDED -> capitalize(a.remedy().label(l)) + " (" + who + ")";
+            case DISPUTED -> Messages.get(l, "followup.DISPUTED", who, Messages.label(a.reason(), l));
+            case REMEDY_RECORDED -> capitalize(Messages.label(a.remedy(), l)) + " (" + who + ")";
             case SNOOZED -> Messages.get(l, "followup.SNOOZED", who, SlackText.time(a.until()));
         };
         return what + (a.note().isEmpty() ? "" : ": " + SlackText.quote(a.note(), 300));
@@ -131,8 +141,11 @@ public final class OfferText {
 
     public static String history(List<ActionRecord> history, Language l) {
         StringBuilder b = new StringBuilder();
+        // Newest first: the action that made the card say what it says must be visible even when the text is cut.
         int from = Math.max(0, history.size() - 10);
-        for (ActionRecord a : history.subList(from, history.size())) {
+        List<ActionRecord> newestFirst = new java.util.ArrayList<>(history.subList(from, history.size()));
+        java.util.Collections.reverse(newestFirst);
+        for (ActionRecord a : newestFirst) {
             b.append("• ").append(SlackText.time(a.at())).append(" ").append(action(a, l)).append('\n');
         }
         return b.toString().stripTrailing();

@@ -205,7 +205,7 @@ public class SlackBot {
             try {
                 actor = new Actor(new SlackUserId(p.getUserId()), new ChannelId(p.getChannelId()));
             } catch (RuntimeException e) {
-                return Reply.privately(":warning: This command came without a usable user or channel.");
+                return Reply.privately(Messages.get(Language.EN, "usage.no.actor"));
             }
             return router.handle(actor, SlackText.decode(p.getText()));
         });
@@ -244,7 +244,7 @@ public class SlackBot {
         List<LayoutBlock> blocks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : text.split("\n", -1)) {
-            String piece = line.length() > SlackText.SECTION_LIMIT ? line.substring(0, SlackText.SECTION_LIMIT - 1) + "…" : line;
+            String piece = SlackText.cut(line, SlackText.SECTION_LIMIT);
             if (current.length() + piece.length() + 1 > SlackText.SECTION_LIMIT) {
                 String done = current.toString();
                 blocks.add(section(s -> s.text(markdownText(done))));
@@ -309,8 +309,7 @@ public class SlackBot {
     }
 
     private static String done(ActionTarget t, Language l) {
-        return (l == Language.DE ? "Erledigt: " : "Done: ") + "`" + SlackText.escape(t.offer().sku().value() + "@" + t.offer().marketplace().code())
-                + "`. " + (l == Language.DE ? "Der Verlauf der Meldung zeigt es." : "The alert's thread shows it.");
+        return Messages.get(l, "done.button", SlackText.code(t.offer().sku().value() + "@" + t.offer().marketplace().code()));
     }
 
     /** An outdated button answers with the offer's current state. */
@@ -426,6 +425,9 @@ public class SlackBot {
         }
     }
 
+    /** App Home holds at most 100 blocks (views' limit): one is kept for saying what was left out and where to see it. */
+    static final int HOME_BLOCKS = 100;
+
     static List<LayoutBlock> homeBlocks(List<ListOffers.OfferList> accounts, String banner, Instant now) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("CX Sentinel"))));
@@ -435,21 +437,36 @@ public class SlackBot {
         if (accounts.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(Messages.get(Language.EN, "home.empty")))));
         }
+        int room = HOME_BLOCKS - 1;
+        long offersLeftOut = 0;
+        int accountsLeftOut = 0;
         for (ListOffers.OfferList list : accounts) {
             Language l = list.link().language();
+            if (blocks.size() + 2 > room) {
+                accountsLeftOut++;
+                offersLeftOut += list.page().total();
+                continue;
+            }
             blocks.add(divider());
             blocks.add(section(s -> s.text(markdownText(Messages.get(l, "home.account", list.link().account(),
                     list.link().channel().value(), list.page().total())))));
-            if (list.page().items().isEmpty()) {
+            if (list.page().items().isEmpty() && blocks.size() < room) {
                 blocks.add(section(s -> s.text(markdownText(Messages.get(l, "home.none")))));
             }
+            int shown = 0;
             for (Offer o : list.page().items()) {
-                if (blocks.size() > 95) {
+                if (blocks.size() + 2 > room) {
                     break;
                 }
                 blocks.add(section(s -> s.text(markdownText(OfferText.listLine(o, l)))));
-                blocks.add(actions(a -> a.elements(AlertCard.buttons(list.link().channel(), o, l))));
+                blocks.add(actions(a -> a.blockId("home_" + blocks.size()).elements(AlertCard.buttons(list.link().channel(), o, l))));
+                shown++;
             }
+            offersLeftOut += list.page().total() - shown;
+        }
+        if (offersLeftOut > 0 || accountsLeftOut > 0) {
+            String note = Messages.get(Language.EN, "home.more", offersLeftOut, accountsLeftOut);
+            blocks.add(section(s -> s.text(markdownText(note))));
         }
         return blocks;
     }

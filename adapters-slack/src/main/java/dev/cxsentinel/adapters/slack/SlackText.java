@@ -40,13 +40,38 @@ public final class SlackText {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** Escaped and shortened to {@code max} characters, on one line. */
+    /** Escaped and shortened to {@code max} characters, on one line; cut between characters, never inside one. */
     public static String quote(String text, int max) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        if (oneLine.length() > max) {
-            oneLine = oneLine.substring(0, max - 1) + "…";
+        return escape(cut(oneLine, max));
+    }
+
+    /**
+     * At most {@code max} chars, ending in "…" when cut: never between the two halves of a surrogate pair (an emoji
+     * would reach Slack as "?") and never inside an entity such as {@code &amp;} of text already escaped.
+     */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text == null ? "" : text;
         }
-        return escape(oneLine);
+        int end = Math.max(0, max - 1);
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        int amp = text.lastIndexOf('&', end - 1);
+        if (amp >= 0 && amp >= end - 6 && text.indexOf(';', amp) >= end) {
+            end = amp;
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    /**
+     * Text from outside shown as code ({@code `SKU@DE`}): inside a code span Slack does not read {@code *}, {@code _}
+     * or {@code ~}, so a SKU with them cannot break the surrounding formatting; a backtick, which would end the span,
+     * is shown as the look-alike ˋ.
+     */
+    public static String code(String text) {
+        return "`" + escape(text).replace('`', 'ˋ') + "`";
     }
 
     /** A time Slack shows in each reader's own time zone; {@code fallback} (UTC) where it cannot. */

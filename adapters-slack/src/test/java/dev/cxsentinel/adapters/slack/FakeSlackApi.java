@@ -100,6 +100,20 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private final Map<String, String[]> fileInfos = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> violations = new java.util.ArrayList<>();
+
+    /** Every body the app sent that real Slack would refuse (see {@link BlockKitValidator}). */
+    public synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Fails the test when the app sent anything real Slack would refuse. */
+    public void assertNoViolations() {
+        List<String> found = violations();
+        if (!found.isEmpty()) {
+            throw new AssertionError("bodies real Slack would refuse:\n" + String.join("\n", found));
+        }
+    }
 
     public String apiUrl() {
         return base() + "/api/";
@@ -201,6 +215,13 @@ public final class FakeSlackApi implements AutoCloseable {
             answer = status == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "<html>server error</html>";
         } else if (fault != null && fault.error() != null) {
             answer = "{\"ok\":false,\"error\":\"" + fault.error() + "\"}";
+        } else if (!BlockKitValidator.validate(method, params, body).isEmpty()) {
+            List<String> problems = BlockKitValidator.validate(method, params, body);
+            synchronized (this) {
+                violations.add(method + ": " + String.join("; ", problems));
+            }
+            answer = "{\"ok\":false,\"error\":\"" + (problems.stream().anyMatch(p -> p.startsWith("msg_blocks_too_long"))
+                    ? "msg_blocks_too_long" : "invalid_blocks") + "\"}";
         } else if (method.startsWith("chat.post") && failingChannels.containsKey(params.get("channel"))) {
             answer = "{\"ok\":false,\"error\":\"" + failingChannels.get(params.get("channel")) + "\"}";
         } else if (method.equals("chat.postMessage") && tooFast(params.get("channel"))) {
@@ -315,8 +336,16 @@ public final class FakeSlackApi implements AutoCloseable {
         } catch (RuntimeException e) {
             params.put("raw", body);
         }
+        List<String> problems = params.containsKey("raw") ? List.of() : BlockKitValidator.validate("response_url", params, body);
         synchronized (this) {
             calls.add(new Call("response_url", params, body, null, Instant.now()));
+            if (!problems.isEmpty()) {
+                violations.add("response_url: " + String.join("; ", problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            send(exchange, 400, "invalid_blocks");
+            return;
         }
         send(exchange, 200, "ok");
     }

@@ -59,6 +59,7 @@ class SlackNotifierTest {
     @AfterEach
     void stop() {
         slack.close();
+        slack.assertNoViolations();
     }
 
     static Offer closedKettle(FulfilmentChannel channel) {
@@ -150,6 +151,18 @@ class SlackNotifierTest {
     }
 
     @Test
+    void aConfirmedRelistThatIsStillAtRiskSaysSoInTheCardTitle() {
+        Offer closed = closedKettle(FulfilmentChannel.FBA);
+        Offer relisted = closed.relist(new SlackUserId("U0ANNA"), "", NOW).after();
+        Offer active = relisted.observe(new CxObservation(relisted.asin(), relisted.productName(), relisted.channel(), CxHealth.POOR,
+                relisted.ncxRate(), relisted.ncxOrders(), relisted.totalOrders(), (String) null, null, false), NOW).after();
+        Notification confirmed = Notification.owed(active.id(), Notification.Kind.FOLLOW_UP, LINK, EventType.REACTIVATED_AFTER_RELIST,
+                CxHealth.VERY_POOR, CxHealth.POOR, null, 0, false, NOW);
+        assertEquals(":large_orange_circle: Active again, still at risk", AlertCard.title(confirmed, active, Language.EN));
+        assertEquals(":large_orange_circle: Wieder aktiv, weiterhin gefährdet", AlertCard.title(confirmed, active, Language.DE));
+    }
+
+    @Test
     void theLastReminderIsEscalatedAndBroadcast() {
         Offer offer = closedKettle(FulfilmentChannel.FBA);
         Notification reminder = Notification.owed(offer.id(), Notification.Kind.FOLLOW_UP, LINK, EventType.REMINDER,
@@ -157,7 +170,7 @@ class SlackNotifierTest {
         notifier.send(reminder, offer, "1699999999.000001");
         FakeSlackApi.Call call = slack.calls("chat.postMessage").get(0);
         assertTrue(call.param("text").startsWith("<!subteam^S0CX> this closed offer needs an owner."), call.param("text"));
-        assertTrue(call.param("text").contains("Reminder 3 of 3"));
+        assertTrue(call.param("text").contains("Last reminder (3)"), call.param("text"));
         assertTrue(List.of("true", "1").contains(call.param("reply_broadcast")), call.param("reply_broadcast"));
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 /** The ASIN or SKU names several offers (marketplaces, SKUs): the user chooses with {@code ASIN@DE} or the SKU. */
 public final class AmbiguousOfferException extends ApplicationException {
     private final List<Offer> matches;
+    private final String query;
 
     public AmbiguousOfferException(String query, List<Offer> matches) {
         super("ambiguous-offer", "\"" + query + "\" matches " + matches.size() + " offers: "
@@ -15,6 +16,11 @@ public final class AmbiguousOfferException extends ApplicationException {
                 + ". Name one as SKU@MARKETPLACE or ASIN@MARKETPLACE, for example " + matches.get(0).id().sku() + "@"
                 + matches.get(0).id().marketplace() + ".");
         this.matches = List.copyOf(matches);
+        this.query = query;
+    }
+
+    public String query() {
+        return query;
     }
 
     public List<Offer> matches() {

@@ -59,8 +59,8 @@ public final class ReportReader {
             if (!header.positions().containsKey(Column.MARKETPLACE) && defaultMarketplace == null) {
                 throw new ReportFormatException(new RowError(file.name(), header.line(), Column.MARKETPLACE.english(), null,
                         "a marketplace: this file has no marketplace column (a Voice of the Customer download or a returns "
-                                + "report covers one marketplace). Give it with `import --marketplace DE`, name it in the upload "
-                                + "message (DE, amazon.de), or set the channel's default with `/cx link <ACCOUNT> <en|de> <MARKETPLACE>`"));
+                                + "report covers one marketplace). Give it with \"import --marketplace DE\", name it in the upload "
+                                + "message (DE, amazon.de), or set the channel's default with \"/cx link ACCOUNT en|de MARKETPLACE\""));
             }
             RowParser parser = new RowParser(file.name(), header, defaultMarketplace);
             long rows = 0;

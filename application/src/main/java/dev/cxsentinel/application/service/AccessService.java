@@ -9,9 +9,11 @@ import dev.cxsentinel.application.port.in.ResolveAccount;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.OperatorRoles;
 import dev.cxsentinel.domain.SellerAccountId;
+import dev.cxsentinel.domain.SlackUserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -48,22 +50,17 @@ public class AccessService implements ResolveAccount {
     @Override
     public void requireOperator(Actor actor, SellerAccountId account) {
         if (!isAdmin(actor) && !roles.isOperator(account, actor.user())) {
-            throw new AccessDeniedException("You need the operator role for seller account " + account
-                    + " to act on its offers. Ask an admin" + adminList() + " to run `/cx grant @you`.");
+            throw new AccessDeniedException(AccessDeniedException.Reason.NOT_OPERATOR, account.value(), adminIds());
         }
     }
 
-    void requireAdmin(Actor actor, String what) {
+    void requireAdmin(Actor actor, AccessDeniedException.Reason whatFor) {
         if (!isAdmin(actor)) {
-            throw new AccessDeniedException("Only CX Sentinel admins can " + what + ". Admins are listed in CX_ADMINS"
-                    + adminList() + ".");
+            throw new AccessDeniedException(whatFor, null, adminIds());
         }
     }
 
-    private String adminList() {
-        if (admins.users().isEmpty()) {
-            return " (none is configured yet: set CX_ADMINS)";
-        }
-        return " (" + admins.users().stream().map(u -> "<@" + u.value() + ">").sorted().collect(Collectors.joining(", ")) + ")";
+    private List<String> adminIds() {
+        return admins.users().stream().map(SlackUserId::value).sorted().toList();
     }
 }

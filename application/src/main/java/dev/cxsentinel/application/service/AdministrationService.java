@@ -1,5 +1,6 @@
 package dev.cxsentinel.application.service;
 
+import dev.cxsentinel.application.model.AccessDeniedException;
 import dev.cxsentinel.application.model.AuditEntry;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.port.in.LinkChannel;
@@ -31,7 +32,7 @@ public class AdministrationService implements LinkChannel, ManageOperators {
 
     @Override
     public ChannelLink link(LinkChannelCommand command) {
-        access.requireAdmin(command.actor(), "link a channel to a seller account");
+        access.requireAdmin(command.actor(), AccessDeniedException.Reason.NOT_ADMIN_TO_LINK);
         ChannelLink link = new ChannelLink(command.actor().channel(), command.account(), command.language(),
                 command.actor().user(), clock.now(), command.defaultMarketplace());
         links.save(link);
@@ -43,7 +44,7 @@ public class AdministrationService implements LinkChannel, ManageOperators {
 
     @Override
     public OperatorChange grant(OperatorCommand command) {
-        access.requireAdmin(command.actor(), "grant the operator role");
+        access.requireAdmin(command.actor(), AccessDeniedException.Reason.NOT_ADMIN_TO_GRANT);
         ChannelLink link = access.requireLink(command.actor());
         boolean had = roles.isOperator(link.account(), command.user());
         roles.grant(link.account(), command.user());
@@ -54,7 +55,7 @@ public class AdministrationService implements LinkChannel, ManageOperators {
 
     @Override
     public OperatorChange revoke(OperatorCommand command) {
-        access.requireAdmin(command.actor(), "revoke the operator role");
+        access.requireAdmin(command.actor(), AccessDeniedException.Reason.NOT_ADMIN_TO_REVOKE);
         ChannelLink link = access.requireLink(command.actor());
         boolean had = roles.revoke(link.account(), command.user());
         audit.append(new AuditEntry(clock.now(), command.actor().user().value(), link.account(), "revoke",

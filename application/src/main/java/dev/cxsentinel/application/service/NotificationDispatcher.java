@@ -175,6 +175,7 @@ public class NotificationDispatcher implements DeliverNotifications {
         } else if (result instanceof Notifier.Result.Failed f) {
             outbox.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts() + 1, f.reason(), List.of());
             metrics.notificationFailed();
+            LOG.warning(() -> "digest " + digest.id() + " to " + digest.channel() + " failed permanently: " + f.reason());
         }
         return 0;
     }

@@ -30,8 +30,7 @@ public class OfferLocator {
 
     public Offer locate(SellerAccountId account, OfferQuery query) {
         if (query.exact().isPresent() && !query.exact().get().account().equals(account)) {
-            throw new AccessDeniedException("This card is about an offer of another seller account than the one this channel is "
-                    + "linked to now, so it was not used. Use `/cx status` to see this channel's offers.");
+            throw new AccessDeniedException(AccessDeniedException.Reason.FOREIGN_CARD, null, java.util.List.of());
         }
         Map<String, Offer> matches = new LinkedHashMap<>();
         if (Asin.looksLikeAsin(query.key())) {

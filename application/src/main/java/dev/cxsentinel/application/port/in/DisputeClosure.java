@@ -12,11 +12,11 @@ public interface DisputeClosure {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(offer, "offer");
             if (reason == null) {
-                throw new ExplanationRequiredException("A dispute needs a reason: delivery, misunderstanding, fraud or other.");
+                throw new ExplanationRequiredException(ExplanationRequiredException.Missing.REASON);
             }
             note = Notes.clean(note);
             if (reason == DisputeReason.OTHER && note.isEmpty()) {
-                throw new ExplanationRequiredException("A dispute with the reason \"other\" needs an explanation: say why the closure is inaccurate.");
+                throw new ExplanationRequiredException(ExplanationRequiredException.Missing.NOTE);
             }
         }
     }
