@@ -2,6 +2,7 @@ package dev.cxsentinel.bootstrap;
 
 import dev.cxsentinel.adapters.mongo.StoreConfigurationException;
 import dev.cxsentinel.adapters.mongo.StoreInUseException;
+import dev.cxsentinel.application.model.StoreUnavailableException;
 import dev.cxsentinel.domain.InvalidValueException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -53,7 +54,7 @@ public final class Main implements Callable<Integer> {
         cli.setExitCodeExceptionMapper(Main::exitCode);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             env.err().println(message(e));
-            if (exitCode(e) == FAILURE) {
+            if (exitCode(e) == FAILURE && !(e instanceof StoreUnavailableException)) {
                 e.printStackTrace(env.err());
             }
             return exitCode(e);
@@ -77,6 +78,10 @@ public final class Main implements Callable<Integer> {
     private static String message(Throwable e) {
         if (e instanceof InvalidValueException) {
             return "Bad input: " + e.getMessage();
+        }
+        if (e instanceof StoreUnavailableException) {
+            return "The database does not answer (" + (e.getCause() == null ? "no answer" : e.getCause().getMessage())
+                    + "); nothing was changed. Check MONGODB_URI or the data directory and try again.";
         }
         return exitCode(e) == BAD_INPUT ? e.getMessage() : "CX Sentinel failed: " + e;
     }

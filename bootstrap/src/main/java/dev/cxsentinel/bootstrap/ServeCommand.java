@@ -85,15 +85,18 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Bolt checks the bot token with Slack when the app is built. A refused token is a configuration problem
-     * (exit 2); an unreachable Slack is retried until it answers or the process is stopped.
+     * Bolt checks the bot token with Slack when the app is built: here, at start, not in a constructor. A refused
+     * token is a configuration problem (exit 2); an unreachable Slack is retried until it answers or the process is
+     * stopped.
      */
     private SlackBot connectToSlack(Injector injector, Logger log) throws InterruptedException {
         long wait = 1;
         while (true) {
             try {
-                return injector.getInstance(SlackBot.class);
-            } catch (ProvisionException e) {
+                SlackBot bot = injector.getInstance(SlackBot.class);
+                bot.app();
+                return bot;
+            } catch (ProvisionException | IllegalArgumentException | IllegalStateException e) {
                 String reason = String.valueOf(rootMessage(e));
                 if (reason.matches(".*(invalid_auth|not_authed|account_inactive|token_revoked|token_expired|not_allowed_token_type).*")) {
                     throw new ConfigException(List.of("Slack refused SLACK_BOT_TOKEN (" + reason
@@ -125,10 +128,16 @@ public final class ServeCommand implements Callable<Integer> {
         return httpPort;
     }
 
+    /**
+     * SIGTERM: stop in order, then end the JVM with 0 so service managers report a clean stop (a JVM ended by a
+     * signal otherwise exits 143 even when everything stopped cleanly).
+     */
     private void shutdownFromSignal() {
         stopRequested.countDown();
         try {
-            stopped.await(30, TimeUnit.SECONDS);
+            if (stopped.await(30, TimeUnit.SECONDS)) {
+                Runtime.getRuntime().halt(Main.OK);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

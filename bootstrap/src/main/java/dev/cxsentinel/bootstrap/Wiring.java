@@ -36,13 +36,12 @@ public final class Wiring {
         return Guice.createInjector(Stage.PRODUCTION, modules);
     }
 
-    /** Indexes only: what an import needs (the running serve, or the next one, repairs outbox markers). */
+    /**
+     * Indexes only: what an import needs (the running serve, or the next one, repairs outbox markers). A database
+     * that does not answer ends the import with one clear line (see {@link Main}).
+     */
     public static void prepareStoreForImport(StoreConnection store) {
-        try {
-            store.mongo().ensureIndexes();
-        } catch (StoreUnavailableException e) {
-            LOG.warn("the store is not reachable yet ({})", e.getMessage());
-        }
+        store.mongo().ensureIndexes();
     }
 
     /** Indexes, and outbox markers a crash may have left out. A database that is down now is retried by use. */

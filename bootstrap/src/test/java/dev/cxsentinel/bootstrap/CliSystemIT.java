@@ -117,4 +117,27 @@ class CliSystemIT {
         assertTrue(badAccount.err().contains("seller account 'X' is not valid"), badAccount.err());
         assertEquals(2, run(Map.of(), "", "import").exit(), "missing arguments are bad input");
     }
+
+    @Test
+    void sigtermStopsServeInOrderWithExitCode0() throws Exception {
+        try (dev.cxsentinel.adapters.slack.FakeSlackApi slack = new dev.cxsentinel.adapters.slack.FakeSlackApi()) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    JAR.toAbsolutePath().toString(), "serve"));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", "0123456789abcdef0123456789abcdef",
+                    "SLACK_API_URL", slack.apiUrl(), "PORT", "0", "CX_DATA_DIR", dir.resolve("data").toString()));
+            Process process = builder.start();
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = out.readLine()) != null && !line.contains("CX Sentinel serving on port")) {
+                seen.append(line).append('\n');
+            }
+            assertTrue(line != null, "serve started: " + seen);
+            process.destroy();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "serve stopped");
+            assertEquals(0, process.exitValue(), "a clean stop on SIGTERM exits 0");
+        }
+    }
 }

@@ -31,9 +31,17 @@ final class DurableH2Backend extends H2Backend {
     private final AtomicLong applied = new AtomicLong();
     private final Object commitLock = new Object();
     private long committed;
+    private static final io.netty.util.AttributeKey<Boolean> ADMITTED = io.netty.util.AttributeKey.valueOf("cx-admitted");
+    private static final Set<String> HANDSHAKE = Set.of("hello", "ismaster", "buildinfo", "ping", "getlasterror", "endsessions");
+    private final String applicationName;
 
-    DurableH2Backend(MVStore store) {
+    /**
+     * {@code applicationName}: the name a client must give in its connection handshake (the driver sends it as
+     * {@code client.application.name}) before any other command is served; {@code null} serves every client.
+     */
+    DurableH2Backend(MVStore store, String applicationName) {
         super(store);
+        this.applicationName = applicationName;
     }
 
     /**
@@ -65,11 +73,41 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        admit(channel, command, query);
         Document result = super.handleCommand(channel, database, command, query);
         if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
             commitThrough(applied.incrementAndGet());
         }
         return result;
+    }
+
+    /**
+     * The loopback port is reachable by any local process: a connection is served only after its handshake named
+     * the application name written, readable by the owner only, in the data directory. Handshake commands are
+     * answered to anyone (the driver needs them to connect); anything else on a connection that did not name it is
+     * refused as unauthorized.
+     */
+    private void admit(Channel channel, String command, Document query) {
+        if (applicationName == null || Boolean.TRUE.equals(channel.attr(ADMITTED).get())) {
+            return;
+        }
+        String name = command.toLowerCase(Locale.ROOT);
+        if (HANDSHAKE.contains(name)) {
+            if (applicationName.equals(applicationNameIn(query))) {
+                channel.attr(ADMITTED).set(Boolean.TRUE);
+            }
+            return;
+        }
+        throw new de.bwaldvogel.mongo.exception.MongoServerError(13, "Unauthorized",
+                "command " + command + " requires the embedded store's application name in the connection handshake");
+    }
+
+    private static String applicationNameIn(Document handshake) {
+        Object client = handshake.get("client");
+        if (client instanceof Document c && c.get("application") instanceof Document a && a.get("name") != null) {
+            return a.get("name").toString();
+        }
+        return null;
     }
 
     /** Returns once a commit that began after write number {@code write} was applied has finished. */

@@ -32,6 +32,7 @@ public final class EmbeddedStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
     public static final String FILE_NAME = "cx-sentinel.mv.db";
     public static final String PORT_FILE = "embedded.port";
+    public static final String SECRET_FILE = "embedded.secret";
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -39,12 +40,16 @@ public final class EmbeddedStore implements AutoCloseable {
     private final Path portFile;
     private final InetSocketAddress address;
 
-    private EmbeddedStore(MongoServer server, MongoBackend backend, MVStore mvStore, Path portFile, InetSocketAddress address) {
+    private final String applicationName;
+
+    private EmbeddedStore(MongoServer server, MongoBackend backend, MVStore mvStore, Path portFile, InetSocketAddress address,
+                          String applicationName) {
         this.server = server;
         this.backend = backend;
         this.mvStore = mvStore;
         this.portFile = portFile;
         this.address = address;
+        this.applicationName = applicationName;
     }
 
     /** An in-memory store on a random loopback port (tests, benchmarks). */
@@ -53,7 +58,7 @@ public final class EmbeddedStore implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();
-        return new EmbeddedStore(server, backend, null, null, address);
+        return new EmbeddedStore(server, backend, null, null, address, null);
     }
 
     /**
@@ -79,7 +84,8 @@ public final class EmbeddedStore implements AutoCloseable {
             throw new StoreConfigurationException("The embedded store " + file + " cannot be opened: " + e.getMessage()
                     + ". If the file is damaged, restore it from a backup or move it away to start empty.", e);
         }
-        DurableH2Backend backend = new DurableH2Backend(mvStore);
+        String applicationName = applicationName(dir);
+        DurableH2Backend backend = new DurableH2Backend(mvStore, applicationName);
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();
@@ -92,7 +98,7 @@ public final class EmbeddedStore implements AutoCloseable {
             throw new StoreConfigurationException("Cannot write " + portFile + ": " + e.getMessage(), e);
         }
         LOG.info("embedded store {} open on {}", file, address);
-        return new EmbeddedStore(server, backend, mvStore, portFile, address);
+        return new EmbeddedStore(server, backend, mvStore, portFile, address, applicationName);
     }
 
     private static void prepare(Path dir) {
@@ -180,20 +186,50 @@ public final class EmbeddedStore implements AutoCloseable {
 
     /** The connection string of a store another process serves from {@code dataDir}, if one answers. */
     public static Optional<String> runningInstance(Path dataDir) {
-        Path portFile = dataDir.toAbsolutePath().normalize().resolve(PORT_FILE);
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path portFile = dir.resolve(PORT_FILE);
         try {
             int port = Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).strip());
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             }
-            return Optional.of("mongodb://127.0.0.1:" + port + "/");
+            String name = Files.readString(dir.resolve(SECRET_FILE), StandardCharsets.US_ASCII).strip();
+            return Optional.of(connectionString("127.0.0.1", port, name));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
     public String connectionString() {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/";
+        return connectionString(address.getHostString(), address.getPort(), applicationName);
+    }
+
+    private static String connectionString(String host, int port, String applicationName) {
+        return "mongodb://" + host + ":" + port + "/" + (applicationName == null ? "" : "?appName=" + applicationName);
+    }
+
+    /**
+     * The name a client of this store must give: random, kept in {@link #SECRET_FILE} readable by the owner only,
+     * so a process of another user on this machine cannot read or write the store through its loopback port.
+     */
+    private static String applicationName(Path dir) {
+        byte[] random = new byte[16];
+        new java.security.SecureRandom().nextBytes(random);
+        String name = "cx-sentinel-" + java.util.HexFormat.of().formatHex(random);
+        Path file = dir.resolve(SECRET_FILE);
+        try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, name, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new StoreConfigurationException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return name;
     }
 
     public int port() {
@@ -210,6 +246,7 @@ public final class EmbeddedStore implements AutoCloseable {
         }
         if (portFile != null) {
             try {
+                Files.deleteIfExists(portFile.resolveSibling(SECRET_FILE));
                 Files.deleteIfExists(portFile);
             } catch (IOException e) {
                 LOG.warn("could not delete {}: {}", portFile, e.getMessage());

@@ -14,7 +14,8 @@ final class Guard {
     static <T> T call(Supplier<T> action) {
         try {
             return action.get();
-        } catch (MongoTimeoutException | MongoSocketException | MongoInterruptedException e) {
+        } catch (MongoTimeoutException | MongoSocketException | MongoInterruptedException
+                 | com.mongodb.MongoConnectionPoolClearedException e) {
             throw new StoreUnavailableException(e);
         }
     }

@@ -48,7 +48,7 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
         }
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
-                .applicationName("cx-sentinel")
+                .applicationName(connection.getApplicationName() != null ? connection.getApplicationName() : "cx-sentinel")
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(2, TimeUnit.SECONDS))
                 .applyToSocketSettings(b -> b.connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
                 .build();
@@ -98,7 +98,8 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
     @Override
     public boolean isReachable() {
         try {
-            database.runCommand(new Document("ping", 1));
+            // Its own short deadline: a frozen database must turn /healthz to 503 in seconds, not after the socket timeout.
+            database.withTimeout(2, TimeUnit.SECONDS).runCommand(new Document("ping", 1));
             return true;
         } catch (MongoException e) {
             return false;

@@ -227,4 +227,24 @@ class EmbeddedStoreTest {
         assertTrue(Files.size(dir.resolve("cx-sentinel.mv.db")) < 2 * size);
         assertTrue(!Files.exists(leftover), "a copy a crash left behind is removed");
     }
+
+    /** The loopback port answers any local process: only a client that names the store's secret application name is served. */
+    @Test
+    void aLocalClientWithoutTheStoresSecretNameIsRefused() throws Exception {
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir)) {
+            try (MongoClient stranger = MongoClients.create("mongodb://127.0.0.1:" + embedded.port() + "/")) {
+                com.mongodb.MongoException e = assertThrows(com.mongodb.MongoException.class, () -> stranger.getDatabase("cx_sentinel")
+                        .getCollection("operator_roles").insertOne(new Document("_id", "A2EUQ1WTGCTBG2:U0EVE")));
+                assertEquals(13, e.getCode(), "unauthorized");
+                assertThrows(com.mongodb.MongoException.class, () -> stranger.getDatabase("cx_sentinel").getCollection("offers").find().first());
+            }
+            try (MongoStore store = MongoStore.connect(embedded.connectionString(), "cx_sentinel")) {
+                store.database().getCollection("operator_roles").insertOne(new Document("_id", "A2EUQ1WTGCTBG2:U0ANNA"));
+                assertEquals(1, store.database().getCollection("operator_roles").countDocuments());
+            }
+            assertEquals(EmbeddedStore.runningInstance(dir).orElseThrow(), embedded.connectionString(), "another process of the owner can join");
+            assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(dir.resolve(EmbeddedStore.SECRET_FILE)), "the secret is readable by the owner only");
+        }
+    }
 }

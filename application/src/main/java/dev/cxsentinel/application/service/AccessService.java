@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Who may do what. Reading needs a linked channel (Slack's channel membership is the gate); acting needs the

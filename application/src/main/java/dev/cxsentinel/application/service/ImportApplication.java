@@ -1,0 +1,231 @@
+package dev.cxsentinel.application.service;
+
+import dev.cxsentinel.application.port.out.Clock;
+import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
+import dev.cxsentinel.application.port.out.LoadOffer;
+import dev.cxsentinel.application.port.out.OfferChange;
+import dev.cxsentinel.application.port.out.SaveOffer;
+import dev.cxsentinel.application.report.ReportFile;
+import dev.cxsentinel.application.report.ReportFormatException;
+import dev.cxsentinel.application.report.ReportReader;
+import dev.cxsentinel.application.report.ReportRow;
+import dev.cxsentinel.application.report.RowError;
+import dev.cxsentinel.domain.CustomerComment;
+import dev.cxsentinel.domain.Marketplace;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
+import dev.cxsentinel.domain.SellerAccountId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The second pass of an import: reads the valid offer rows again in batches, loads the stored offers of a batch by
+ * id, applies each row and its comments, and writes only real changes, each together with the notifications it
+ * owes (one document, one write). A write that lost to a concurrent one is reloaded and reapplied. In a dry run
+ * nothing is written and the counts say what would have been.
+ */
+final class ImportApplication {
+    /** How often a change is reapplied after losing to a concurrent write before the import gives up. */
+    static final int CONFLICT_RETRIES = 5;
+
+    private final ReportReader reader;
+    private final LoadOffer loadOffer;
+    private final SaveOffer saveOffer;
+    private final Clock clock;
+    private final SellerAccountId account;
+    private final Marketplace defaultMarketplace;
+    private final boolean dryRun;
+    private final ImportValidation validation;
+    private final ImportTally tally;
+    private final DigestCollector digests;
+    private final Map<OfferId, Integer> pendingCommentCounts = new HashMap<>();
+
+    ImportApplication(ReportReader reader, LoadOffer loadOffer, SaveOffer saveOffer, Clock clock, SellerAccountId account,
+                      Marketplace defaultMarketplace, boolean dryRun, ImportValidation validation, ImportTally tally,
+                      DigestCollector digests) {
+        this.reader = reader;
+        this.loadOffer = loadOffer;
+        this.saveOffer = saveOffer;
+        this.clock = clock;
+        this.account = account;
+        this.defaultMarketplace = defaultMarketplace;
+        this.dryRun = dryRun;
+        this.validation = validation;
+        this.tally = tally;
+        this.digests = digests;
+    }
+
+    void run() {
+        OfferKeyIndex applied = new OfferKeyIndex();
+        List<ReportRow.OfferRow> batch = new ArrayList<>(ImportService.BATCH);
+        for (ReportFile file : validation.offerFiles()) {
+            try {
+                reader.read(file, defaultMarketplace, new ReportReader.RowSink() {
+                    @Override
+                    public void row(ReportRow row) {
+                        if (validation.isInvalid(file, row.line())
+                                || applied.putIfAbsent(OfferKeyIndex.key(row.marketplace(), row.sku()), row.line()) != 0) {
+                            return;
+                        }
+                        batch.add((ReportRow.OfferRow) row);
+                        if (batch.size() == ImportService.BATCH) {
+                            applyOfferRows(batch);
+                            batch.clear();
+                        }
+                    }
+
+                    @Override
+                    public void error(RowError error) {
+                        // reported by the validating pass
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("the report " + file.name() + " could not be read again", e);
+            } catch (ReportFormatException e) {
+                throw new IllegalStateException("the report " + file.name() + " changed during the import: " + e.getMessage(), e);
+            }
+        }
+        applyOfferRows(batch);
+        applyRemainingComments();
+        tally.digestLines = digests.count();
+    }
+
+    private void applyOfferRows(List<ReportRow.OfferRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<OfferId, ReportRow.OfferRow> byId = new LinkedHashMap<>();
+        rows.forEach(r -> byId.put(new OfferId(account, r.marketplace(), r.sku()), r));
+        Map<OfferId, Offer> stored = loadOffer.loadAll(byId.keySet());
+        List<OfferChange> changes = new ArrayList<>();
+        for (Map.Entry<OfferId, ReportRow.OfferRow> e : byId.entrySet()) {
+            OfferChange change = change(e.getKey(), stored.get(e.getKey()), e.getValue());
+            if (change != null) {
+                changes.add(change);
+            }
+        }
+        Set<OfferId> conflicts = changes.isEmpty() || dryRun ? Set.of() : saveOffer.saveAll(changes);
+        for (OfferChange change : changes) {
+            if (!conflicts.contains(change.offer().id())) {
+                count(change);
+            }
+        }
+        for (OfferId id : conflicts) {
+            retry(id, byId.get(id));
+        }
+        byId.keySet().forEach(validation.comments()::remove);
+    }
+
+    /** Applies one row (and its comments) to the stored offer; null when nothing changes. */
+    private OfferChange change(OfferId id, Offer stored, ReportRow.OfferRow row) {
+        Instant now = clock.now();
+        Offer.Transition t = stored == null ? Offer.discover(id, row.observation(), now) : stored.observe(row.observation(), now);
+        if (t.stale()) {
+            tally.staleRows++;
+        }
+        List<ReportRow> rowComments = validation.comments().get(id);
+        if (rowComments != null) {
+            Offer withComments = t.after().addComments(rowComments.stream().map(ImportApplication::commentOf).toList()).after();
+            t = new Offer.Transition(t.before(), withComments, t.events(), t.stale());
+        }
+        if (!t.changed()) {
+            tally.offersUnchanged++;
+            return null;
+        }
+        NotificationPlanner.Plan plan = NotificationPlanner.plan(t, digests.channels(), now);
+        plan.digestLines().forEach(digests::add);
+        pendingCommentCounts.put(id, addedComments(t));
+        return new OfferChange(t.after(), stored == null, plan.owed());
+    }
+
+    private void count(OfferChange change) {
+        Integer added = pendingCommentCounts.remove(change.offer().id());
+        tally.commentsAdded += added == null ? 0 : added;
+        if (change.isNew()) {
+            tally.offersNew++;
+        } else {
+            tally.offersChanged++;
+        }
+        tally.alertsOwed += change.owed().size();
+    }
+
+    private void save(OfferChange change) {
+        if (!dryRun) {
+            saveOffer.save(change);
+        }
+        count(change);
+    }
+
+    private void retry(OfferId id, ReportRow.OfferRow row) {
+        for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
+            Offer stored = loadOffer.load(id).orElse(null);
+            OfferChange change = row != null ? change(id, stored, row) : commentChange(stored);
+            if (change == null) {
+                return;
+            }
+            try {
+                save(change);
+                return;
+            } catch (ConcurrentUpdateException again) {
+                // another writer won again: reload and reapply
+            }
+        }
+        throw new ConcurrentUpdateException(id);
+    }
+
+    private void applyRemainingComments() {
+        for (List<OfferId> batch : ImportService.batches(new ArrayList<>(validation.comments().keySet()))) {
+            Map<OfferId, Offer> stored = loadOffer.loadAll(batch);
+            for (OfferId id : batch) {
+                OfferChange change = commentChange(stored.get(id));
+                if (change == null) {
+                    continue;
+                }
+                try {
+                    save(change);
+                } catch (ConcurrentUpdateException conflict) {
+                    retry(id, null);
+                }
+            }
+        }
+    }
+
+    private OfferChange commentChange(Offer offer) {
+        if (offer == null) {
+            return null;
+        }
+        List<ReportRow> rows = validation.comments().get(offer.id());
+        if (rows == null) {
+            return null;
+        }
+        Offer.Transition t = offer.addComments(rows.stream().map(ImportApplication::commentOf).toList());
+        if (!t.changed()) {
+            tally.offersUnchanged++;
+            return null;
+        }
+        pendingCommentCounts.put(offer.id(), addedComments(t));
+        return new OfferChange(t.after(), false, List.of());
+    }
+
+    private static int addedComments(Offer.Transition t) {
+        List<CustomerComment> before = t.before() == null ? List.of() : t.before().comments();
+        return (int) t.after().comments().stream().filter(c -> before.stream().noneMatch(c::sameAs)).count();
+    }
+
+    private static CustomerComment commentOf(ReportRow row) {
+        if (row instanceof ReportRow.CommentRow c) {
+            return c.comment();
+        }
+        if (row instanceof ReportRow.ReturnRow r) {
+            return r.comment();
+        }
+        throw new IllegalArgumentException("an offer row is not a comment");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cxsentinel.application.service;
+
+import dev.cxsentinel.application.model.ImportRecord;
+import dev.cxsentinel.application.port.in.ImportCxReport;
+import dev.cxsentinel.application.report.ReportFile;
+import dev.cxsentinel.application.report.RowError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What one import counted: rows, outcomes, problems (the first {@link ImportCxReport#MAX_ERRORS_KEPT} kept). */
+final class ImportTally {
+    private final List<RowError> errors = new ArrayList<>();
+    private final Map<String, String> encodings = new LinkedHashMap<>();
+    long errorCount;
+    long rowsRead;
+    long rejectedRows;
+    long offersNew;
+    long offersChanged;
+    long offersUnchanged;
+    long commentsAdded;
+    long alertsOwed;
+    long digestLines;
+    long staleRows;
+    long returnsSkipped;
+
+    void error(RowError error) {
+        errorCount++;
+        if (errors.size() < ImportCxReport.MAX_ERRORS_KEPT) {
+            errors.add(error);
+        }
+    }
+
+    void read(String file, long rows, String encoding) {
+        rowsRead += rows;
+        encodings.put(file, encoding);
+    }
+
+    ImportCxReport.ImportSummary summary(ImportCxReport.ImportCxReportCommand command, Instant startedAt, Instant finishedAt, boolean applied) {
+        ImportRecord record = new ImportRecord(UUID.randomUUID().toString(), command.account(), command.importedBy(), startedAt,
+                finishedAt, command.files().stream().map(ReportFile::name).toList(), rowsRead,
+                applied ? offersNew : 0, applied ? offersChanged : 0, applied ? offersUnchanged : 0, applied ? commentsAdded : 0,
+                applied ? alertsOwed : 0, applied ? digestLines : 0, rejectedRows, applied);
+        return new ImportCxReport.ImportSummary(record, errors, errorCount, encodings, staleRows, returnsSkipped, command.dryRun());
+    }
+}
