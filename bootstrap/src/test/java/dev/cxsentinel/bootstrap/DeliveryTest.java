@@ -81,7 +81,7 @@ class DeliveryTest {
     NotificationDispatcher dispatcher(Duration pace) {
         return new NotificationDispatcher(outbox, notifier, clock,
                 new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics(),
-                app.injector.getInstance(ChannelLinks.class));
+                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
     }
 
     long pending() {
@@ -265,5 +265,50 @@ class DeliveryTest {
                 "nothing of the old account reached the relinked channel");
         assertEquals(0L, pending(), "the alerts are retired, not left pending");
         assertEquals(3L, outbox.countByState().get(Notification.State.FAILED));
+    }
+
+    NotificationDispatcher dispatcherOnTheRealClock(Duration pace) {
+        return new NotificationDispatcher(outbox, notifier, Instant::now,
+                new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(2)), new Metrics(),
+                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
+    }
+
+    /** Two instances on one store, one channel: together they keep Slack's pace and both wait out a 429. */
+    @Test
+    void twoDispatchersOnOneStoreKeepOneChannelsPaceAndHonourRetryAfter() throws Exception {
+        link("C0PACE");
+        importClosedOffers(4);
+        app.slack.enforceChannelPace(Duration.ofMillis(900));
+        app.slack.enqueue("chat.postMessage", FakeSlackApi.Fault.rateLimited(2));
+        NotificationDispatcher first = dispatcherOnTheRealClock(Duration.ofSeconds(1));
+        NotificationDispatcher second = dispatcherOnTheRealClock(Duration.ofSeconds(1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Thread other = new Thread(() -> {
+            while (pending() > 0 && System.nanoTime() < deadline) {
+                second.deliverDue();
+                sleepQuietly(50);
+            }
+        });
+        other.start();
+        while (pending() > 0 && System.nanoTime() < deadline) {
+            first.deliverDue();
+            sleepQuietly(50);
+        }
+        other.join(5_000);
+        assertEquals(0, pending(), "all delivered");
+        assertEquals(4, deliveredCards().size());
+        assertEquals(0, app.slack.rateLimitedCount(), "never two posts into the channel within a second");
+        List<FakeSlackApi.Call> posts = app.slack.calls(c -> c.method().equals("chat.postMessage") && "C0PACE".equals(c.param("channel")));
+        Instant limited = posts.get(0).at();
+        assertTrue(posts.stream().skip(1).allMatch(c -> !c.at().isBefore(limited.plusMillis(1900))),
+                "nobody posted inside the 429's Retry-After of 2 s: " + posts.stream().map(FakeSlackApi.Call::at).toList());
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

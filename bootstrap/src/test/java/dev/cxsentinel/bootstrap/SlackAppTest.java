@@ -268,7 +268,11 @@ class SlackAppTest {
         assertEquals(200, app.interaction(press.replaceFirst("\\{", "{\"team_id\":\"T0OTHER\",")).status());
         assertEquals(200, app.interaction(press.replace(ours, "\"team\":null")).status());
         assertEquals(200, app.interaction(press.replace(ours, "\"team\":{\"id\":\"T0OTHER\"}")).status());
-        assertEquals(List.of(), app.slack.calls("response_url"), "none of them was acted on or answered as ours");
+        Thread.sleep(300);
+        assertTrue(app.slack.calls("response_url").stream().allMatch(c -> c.param("text").contains("serves another Slack workspace")),
+                "the foreign clicks are told so, none is acted on: " + app.slack.calls("response_url"));
+        assertEquals(2, app.slack.calls("response_url").size(), "both clicks naming another workspace are told so");
+        app.slack.reset();
         app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
         app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
         assertEquals(1, kettle().history().size(), "only the press from our workspace acted");
@@ -619,6 +623,23 @@ class SlackAppTest {
             assertTrue(reply.param("text").contains("not on Slack's file host"), reply.param("text"));
             assertFalse(reply.param("text").contains("localhost"), "no internal address is shown: " + reply.param("text"));
             assertEquals(List.of(), foreign.authorizations, "the token did not leave");
+        }
+    }
+
+    @Test
+    void aFileLargerThanItsDeclaredSizeIsCutAtTheLimitAsItIsRead() throws Exception {
+        long before = countUploads();
+        String url = app.slack.generatedFileUrl("huge.csv", 210L * 1024 * 1024);
+        app.slack.registerFileInfo("F10", "huge.csv", 100, url);
+        upload(ANNA, "1700000700.000100", "F10", "huge.csv", url);
+        FakeSlackApi.Call reply = app.slack.awaitCall(c -> c.method().equals("chat.postMessage") && "1700000700.000100".equals(c.param("thread_ts")), Duration.ofSeconds(30));
+        assertTrue(reply.param("text").contains("larger than 200 MB"), reply.param("text"));
+        assertEquals(before, countUploads(), "nothing half-written is left behind");
+    }
+
+    private static long countUploads() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("cx-upload-")).count();
         }
     }
 

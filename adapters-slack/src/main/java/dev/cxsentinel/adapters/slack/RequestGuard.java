@@ -36,6 +36,7 @@ final class RequestGuard {
     static final int EVENTS_REMEMBERED = 10_000;
 
     private final Supplier<String> workspace;
+    private final java.util.function.BiConsumer<String, String> tellForeignUser;
     private final Map<String, Boolean> seenEvents = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -43,20 +44,30 @@ final class RequestGuard {
         }
     };
 
-    RequestGuard(Supplier<String> workspace) {
+    /** {@code tellForeignUser} answers a click from another workspace through its response_url (url, text). */
+    RequestGuard(Supplier<String> workspace, java.util.function.BiConsumer<String, String> tellForeignUser) {
         this.workspace = workspace;
+        this.tellForeignUser = tellForeignUser;
     }
 
-    /** What the guard reads from a request body: the team ids it names and the event id. */
-    record Facts(Set<String> teams, String eventId) { }
+    /** What the guard reads from a request body: the team ids it names, the event id, a response_url. */
+    record Facts(Set<String> teams, String eventId, String responseUrl) {
+        Facts(Set<String> teams, String eventId) {
+            this(teams, eventId, null);
+        }
+    }
 
     Response apply(Request<?> req, Response resp, MiddlewareChain chain) throws Exception {
         Facts facts = facts(req.getRequestBodyAsString());
         String expected = workspace.get();
         if (expected == null || facts.teams().isEmpty() || !Set.of(expected).containsAll(facts.teams())) {
             LOG.warn("refused a {} request from workspace {}", req.getRequestType(), SlackText.forLog(String.join(",", facts.teams())));
+            String refusal = ":no_entry: " + Messages.get(Language.EN, "error.workspace");
             if (req.getRequestType() == RequestType.Command) {
-                return Response.json(200, Map.of("response_type", "ephemeral", "text", ":no_entry: " + Messages.get(Language.EN, "error.workspace")));
+                return Response.json(200, Map.of("response_type", "ephemeral", "text", refusal));
+            }
+            if (req.getRequestType() == RequestType.BlockAction && facts.responseUrl() != null && !facts.teams().isEmpty()) {
+                tellForeignUser.accept(facts.responseUrl(), refusal);
             }
             return Response.ok();
         }
@@ -98,10 +109,10 @@ final class RequestGuard {
             add(teams, string(object(o, "team"), "id"));
             add(teams, string(object(o, "view"), "team_id"));
             eventId = string(o, "event_id");
+            return new Facts(teams, eventId, string(o, "response_url"));
         } catch (RuntimeException malformed) {
             return new Facts(Set.of(), null);
         }
-        return new Facts(teams, eventId);
     }
 
     private static Map<String, String> form(String body) {

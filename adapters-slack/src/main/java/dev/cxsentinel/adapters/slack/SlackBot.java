@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,7 +86,7 @@ public class SlackBot {
         this.resolveAccount = resolveAccount;
         this.uploads = uploads;
         this.workspace = clients.settings().teamId();
-        this.guard = new RequestGuard(this::expectedWorkspace);
+        this.guard = new RequestGuard(this::expectedWorkspace, this::answerThroughResponseUrl);
         this.disputeForm = new DisputeForm(disputeClosure, resolveAccount, work);
         this.home = new AppHome(clients, showHome);
         this.cards = new CardActions(showOffer, resolveAccount, home, work);
@@ -170,6 +171,26 @@ public class SlackBot {
         bolt.event(com.slack.api.model.event.MessageMetadataPostedEvent.class, (p, ctx) -> ctx.ack());
         bolt.event(com.slack.api.model.event.MessageMetadataUpdatedEvent.class, (p, ctx) -> ctx.ack());
         bolt.event(com.slack.api.model.event.MessageMetadataDeletedEvent.class, (p, ctx) -> ctx.ack());
+    }
+
+    /** An ephemeral answer to a click, posted to its response_url (only Slack's hooks host or the configured API host). */
+    private void answerThroughResponseUrl(String responseUrl, String text) {
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(responseUrl);
+        okhttp3.HttpUrl api = okhttp3.HttpUrl.parse(clients.settings().apiUrl());
+        boolean slackHost = url != null && ("hooks.slack.com".equals(url.host()) || "hooks.slack-gov.com".equals(url.host())
+                || (api != null && api.host().equals(url.host()) && api.port() == url.port()));
+        if (!slackHost) {
+            LOG.info("not answering a response_url off Slack's hooks host");
+            return;
+        }
+        work.execute(() -> {
+            try {
+                clients.slack().httpClient().postJsonBody(responseUrl,
+                        Map.of("response_type", "ephemeral", "replace_original", false, "text", text));
+            } catch (Exception e) {
+                LOG.warn("could not answer a click from another workspace: {}", SlackText.forLog(e.getMessage()));
+            }
+        });
     }
 
     private String expectedWorkspace() {

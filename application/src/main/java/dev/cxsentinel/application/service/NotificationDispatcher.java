@@ -7,6 +7,7 @@ import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.port.in.DeliverNotifications;
 import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.application.port.out.ChannelPace;
 import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.Notifier;
@@ -50,12 +51,14 @@ public class NotificationDispatcher implements DeliverNotifications {
     private final Object lock = new Object();
     private final Metrics metrics;
     private final ChannelLinks links;
+    private final ChannelPace channelPace;
 
     @Inject
     public NotificationDispatcher(NotificationOutbox outbox, Notifier notifier, Clock clock, DeliverySettings settings, Metrics metrics,
-                                  ChannelLinks links) {
+                                  ChannelLinks links, ChannelPace channelPace) {
         this.metrics = metrics;
         this.links = links;
+        this.channelPace = channelPace;
         this.outbox = outbox;
         this.notifier = notifier;
         this.clock = clock;
@@ -94,15 +97,15 @@ public class NotificationDispatcher implements DeliverNotifications {
                     held.add(n.channel()); // keep a channel's messages about one offer in order
                     continue;
                 }
-                Instant allowed = nextAllowed.getOrDefault(n.channel(), Instant.EPOCH);
-                if (allowed.isAfter(now)) {
-                    outbox.reschedule(claim.offer().id(), owner, n.id(), allowed, n.attempts(), n.lastError());
-                    held.add(n.channel());
-                    continue;
-                }
                 if (!stillLinked(n.channel(), n.offerId().account())) {
                     outbox.markFailed(claim.offer().id(), owner, n.id(), n.attempts(), RELINKED);
                     LOG.warning(() -> "notification " + n.id() + " retired: " + n.channel() + " is no longer linked to " + n.offerId().account());
+                    continue;
+                }
+                Optional<Instant> busy = slot(n.channel(), now);
+                if (busy.isPresent()) {
+                    outbox.reschedule(claim.offer().id(), owner, n.id(), busy.get(), n.attempts(), n.lastError());
+                    held.add(n.channel());
                     continue;
                 }
                 if (!outbox.extendLease(claim.offer().id(), owner, now.plus(settings.lease()))) {
@@ -148,13 +151,13 @@ public class NotificationDispatcher implements DeliverNotifications {
 
     private int deliver(Digest digest) {
         Instant now = clock.now();
-        Instant allowed = nextAllowed.getOrDefault(digest.channel(), Instant.EPOCH);
-        if (allowed.isAfter(now)) {
-            outbox.completeDigest(digest.id(), owner, Notification.State.PENDING, allowed, digest.attempts(), digest.lastError(), List.of());
-            return 0;
-        }
         if (!stillLinked(digest.channel(), digest.account())) {
             outbox.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts(), RELINKED, List.of());
+            return 0;
+        }
+        Optional<Instant> busy = slot(digest.channel(), now);
+        if (busy.isPresent()) {
+            outbox.completeDigest(digest.id(), owner, Notification.State.PENDING, busy.get(), digest.attempts(), digest.lastError(), List.of());
             return 0;
         }
         Notifier.Result result;
@@ -188,12 +191,27 @@ public class NotificationDispatcher implements DeliverNotifications {
         return links.find(channel).map(l -> l.account().equals(account)).orElse(false);
     }
 
-    private void pace(ChannelId channel, Instant now, Notifier.Result result) {
-        Instant next = now.plus(settings.perChannelInterval());
-        if (result instanceof Notifier.Result.RetryLater r && r.rateLimited() && r.retryAfter() != null) {
-            next = now.plus(r.retryAfter());
+    /**
+     * The channel's next slot, shared with every instance on this store: empty when this dispatcher may post now,
+     * otherwise when it may. (A local memory of the slots alone let N instances post N messages a second.)
+     */
+    private Optional<Instant> slot(ChannelId channel, Instant now) {
+        Instant known = nextAllowed.getOrDefault(channel, Instant.EPOCH);
+        if (known.isAfter(now)) {
+            return Optional.of(known);
         }
-        nextAllowed.put(channel, next);
+        Optional<Instant> busy = channelPace.reserve(channel, now, settings.perChannelInterval());
+        busy.ifPresent(until -> nextAllowed.put(channel, until));
+        return busy;
+    }
+
+    /** After a 429, nobody on this store posts into the channel before its Retry-After. */
+    private void pace(ChannelId channel, Instant now, Notifier.Result result) {
+        if (result instanceof Notifier.Result.RetryLater r && r.rateLimited() && r.retryAfter() != null) {
+            Instant until = now.plus(r.retryAfter());
+            nextAllowed.put(channel, until);
+            channelPace.holdUntil(channel, until);
+        }
     }
 
     /** Exponential backoff with ±20 % jitter, never shorter than Slack's Retry-After. */

@@ -35,5 +35,6 @@ public final class MongoModule extends AbstractModule {
         bind(OperatorRoles.class).to(MongoAccessRepository.class);
         bind(AuditLog.class).to(MongoAuditRepository.class);
         bind(ImportRecords.class).to(MongoAuditRepository.class);
+        bind(dev.cxsentinel.application.port.out.ChannelPace.class).to(dev.cxsentinel.adapters.mongo.MongoChannelPace.class);
     }
 }
