@@ -185,7 +185,7 @@ public class SlackBot {
         }
         work.execute(() -> {
             try {
-                clients.slack().httpClient().postJsonBody(responseUrl,
+                clients.slack().getHttpClient().postJsonBody(responseUrl,
                         Map.of("response_type", "ephemeral", "replace_original", false, "text", text));
             } catch (Exception e) {
                 LOG.warn("could not answer a click from another workspace: {}", SlackText.forLog(e.getMessage()));
