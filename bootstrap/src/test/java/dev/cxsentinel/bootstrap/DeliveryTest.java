@@ -304,6 +304,36 @@ class DeliveryTest {
                 "nobody posted inside the 429's Retry-After of 2 s: " + posts.stream().map(FakeSlackApi.Call::at).toList());
     }
 
+    /** Counted, not timed: store writes while a backlog of 300 alerts waits for one channel's pace. */
+    @Test
+    void aBacklogCostsWritesPerMessageSentNotPerSecondWaited() {
+        link("C0BACKLOG");
+        importClosedOffers(300);
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        NotificationOutbox counting = (NotificationOutbox) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {NotificationOutbox.class}, (proxy, method, args) -> {
+                    if (List.of("reschedule", "markSent", "markFailed", "recordThread", "completeDigest").contains(method.getName())) {
+                        writes.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(outbox, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        NotificationDispatcher dispatcher = new NotificationDispatcher(counting, notifier, clock,
+                new DeliverySettings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics(),
+                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
+        int sent = 0;
+        for (int second = 0; second < 30; second++) {
+            sent += dispatcher.deliverDue();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertTrue(sent >= 25 && sent <= 31, "about one a second: " + sent);
+        // each sent message: markSent + recordThread; each waiting one is rescheduled about once, not 30 times
+        assertTrue(writes.get() <= 2 * sent + 300 + 30, writes.get() + " writes for " + sent + " messages sent");
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);

@@ -48,6 +48,7 @@ public class NotificationDispatcher implements DeliverNotifications {
     private final DeliverySettings settings;
     private final String owner = "dispatcher-" + UUID.randomUUID();
     private final Map<ChannelId, Instant> nextAllowed = new ConcurrentHashMap<>();
+    private final Map<ChannelId, Instant> queueEnd = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final Metrics metrics;
     private final ChannelLinks links;
@@ -104,7 +105,7 @@ public class NotificationDispatcher implements DeliverNotifications {
                 }
                 Optional<Instant> busy = slot(n.channel(), now);
                 if (busy.isPresent()) {
-                    outbox.reschedule(claim.offer().id(), owner, n.id(), busy.get(), n.attempts(), n.lastError());
+                    outbox.reschedule(claim.offer().id(), owner, n.id(), nextInLine(n.channel(), busy.get()), n.attempts(), n.lastError());
                     held.add(n.channel());
                     continue;
                 }
@@ -157,7 +158,8 @@ public class NotificationDispatcher implements DeliverNotifications {
         }
         Optional<Instant> busy = slot(digest.channel(), now);
         if (busy.isPresent()) {
-            outbox.completeDigest(digest.id(), owner, Notification.State.PENDING, busy.get(), digest.attempts(), digest.lastError(), List.of());
+            outbox.completeDigest(digest.id(), owner, Notification.State.PENDING, nextInLine(digest.channel(), busy.get()),
+                    digest.attempts(), digest.lastError(), List.of());
             return 0;
         }
         Notifier.Result result;
@@ -203,6 +205,19 @@ public class NotificationDispatcher implements DeliverNotifications {
         Optional<Instant> busy = channelPace.reserve(channel, now, settings.perChannelInterval());
         busy.ifPresent(until -> nextAllowed.put(channel, until));
         return busy;
+    }
+
+    /**
+     * When a message that has to wait is due again: the channel's first free slot, or the slot after the last one
+     * this dispatcher already promised. A backlog is thus spread one interval apart and each message is claimed about
+     * once, when it can be sent: waiting costs no writes (a backlog of 300 used to be rewritten every second).
+     */
+    private Instant nextInLine(ChannelId channel, Instant free) {
+        Instant promised = queueEnd.getOrDefault(channel, Instant.EPOCH);
+        Instant at = promised.isAfter(free) ? promised : free;
+        Duration step = settings.perChannelInterval().isZero() ? Duration.ofMillis(1) : settings.perChannelInterval();
+        queueEnd.put(channel, at.plus(step));
+        return at;
     }
 
     /** After a 429, nobody on this store posts into the channel before its Retry-After. */
