@@ -357,14 +357,22 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
 
     @Override
     public void reschedule(OfferId offer, String owner, NotificationId id, Instant dueAt, int attempts, String error) {
-        setNotification(offer, id, new Document("outbox.$.dueAt", Date.from(dueAt))
-                .append("outbox.$.attempts", attempts).append("outbox.$.lastError", error));
+        if (holdsLease(offer, owner)) {
+            setNotification(offer, id, new Document("outbox.$.dueAt", Date.from(dueAt))
+                    .append("outbox.$.attempts", attempts).append("outbox.$.lastError", error));
+        }
     }
 
     @Override
     public void markFailed(OfferId offer, String owner, NotificationId id, int attempts, String reason) {
-        setNotification(offer, id, new Document("outbox.$.state", Notification.State.FAILED.name())
-                .append("outbox.$.attempts", attempts).append("outbox.$.lastError", reason));
+        if (holdsLease(offer, owner)) {
+            setNotification(offer, id, new Document("outbox.$.state", Notification.State.FAILED.name())
+                    .append("outbox.$.attempts", attempts).append("outbox.$.lastError", reason));
+        }
+    }
+
+    private boolean holdsLease(OfferId offer, String owner) {
+        return Guard.call(() -> due.countDocuments(byId(offer.value()).append("leaseOwner", owner)) == 1);
     }
 
     private void setNotification(OfferId offer, NotificationId id, Document set) {

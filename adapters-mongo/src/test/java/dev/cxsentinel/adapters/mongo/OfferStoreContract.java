@@ -201,6 +201,14 @@ abstract class OfferStoreContract {
         assertTrue(offers.claimNext("two", NOW.plusSeconds(1), LEASE).isEmpty(), "held by one");
         assertTrue(offers.claimNext("two", NOW.plus(LEASE).plusSeconds(1), LEASE).isPresent(), "an expired lease is claimable");
         assertFalse(offers.extendLease(stored.id(), "one", NOW.plusSeconds(60)), "one lost it");
+        offers.reschedule(stored.id(), "one", n.id(), NOW.plusSeconds(3600), 7, "late");
+        offers.markFailed(stored.id(), "one", n.id(), 8, "too late");
+        Notification after = offers.notificationsOf(stored.id()).get(0);
+        assertEquals(Notification.State.PENDING, after.state(), "a lost lease cannot fail it");
+        assertEquals(0, after.attempts(), "nor reschedule it");
+        offers.markSent(stored.id(), "one", n.id(), "1700000000.000200");
+        assertEquals(Notification.State.SENT, offers.notificationsOf(stored.id()).get(0).state(),
+                "what was sent is recorded, so the new owner does not send it again");
     }
 
     @Test

@@ -34,9 +34,13 @@ class ReportReaderTest {
     }
 
     Collected read(ReportFile file) throws Exception {
+        return read(file, null);
+    }
+
+    Collected read(ReportFile file, Marketplace defaultMarketplace) throws Exception {
         List<ReportRow> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
-        ReportReader.Outcome outcome = reader.read(file, new ReportReader.RowSink() {
+        ReportReader.Outcome outcome = reader.read(file, defaultMarketplace, new ReportReader.RowSink() {
             @Override
             public void row(ReportRow row) {
                 rows.add(row);
@@ -169,19 +173,10 @@ class ReportReaderTest {
                 + "Häufigster NCX-Grund;Angebot zuletzt geschlossen\r\n"
                 + "B07XJ8C8F5;HÜLLE-1;Verkäufer;Sehr schlecht;10,95 %;23;210;\"Zu klein\r\n80 %\";20.11.26\r\nMaßnahme erforderlich\r\n")
                 .replace("\r\nMaßnahme", " Maßnahme").getBytes(TextEncoding.WINDOWS_1252);
-        List<RowError> errors = new java.util.ArrayList<>();
-        List<ReportRow> rows = new java.util.ArrayList<>();
-        ReportReader.Outcome outcome = new ReportReader().read(ReportFile.ofBytes("voc.csv", bytes), Marketplace.DE, new ReportReader.RowSink() {
-            @Override
-            public void row(ReportRow row) {
-                rows.add(row);
-            }
-
-            @Override
-            public void error(RowError error) {
-                errors.add(error);
-            }
-        });
+        Collected c = read(ReportFile.ofBytes("voc.csv", bytes), Marketplace.DE);
+        List<RowError> errors = c.errors();
+        List<ReportRow> rows = c.rows();
+        ReportReader.Outcome outcome = c.outcome();
         assertEquals(List.of(), errors);
         assertEquals("Windows-1252", outcome.encoding());
         ReportRow.OfferRow row = (ReportRow.OfferRow) rows.get(0);

@@ -14,8 +14,10 @@ import java.util.Optional;
 
 /**
  * The owed notifications, stored with their offers. A dispatcher claims one offer's due notifications with a
- * lease; while the lease holds, no other dispatcher can claim them. Every write after the claim names the owner,
- * so a dispatcher whose lease expired cannot record anything.
+ * lease; while the lease holds, no other dispatcher can claim them. Every write after the claim names the owner.
+ * A dispatcher whose lease expired can no longer reschedule or fail a notification (the new owner decides), but it
+ * still records what it did send ({@link #markSent}, {@link #recordThread}): the message went out, and recording
+ * it is what keeps the new owner from sending it a second time.
  */
 public interface NotificationOutbox {
 
