@@ -8,6 +8,7 @@ import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.report.RowError;
 import dev.cxsentinel.bootstrap.modules.DeferredDeliveryModule;
 import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.adapters.mongo.EmbeddedStore;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SellerAccountId;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Logging.configure(env.variables(), "WARN");
         Config config = Config.from(env.variables());
         SellerAccountId seller = SellerAccountId.of(account);
@@ -68,7 +69,8 @@ public final class ImportCommand implements Callable<Integer> {
             missing.forEach(env.err()::println);
             return 2;
         }
-        try (StoreConnection store = StoreConnection.open(config, true)) {
+        try (StoreConnection store = StoreConnection.open(config, true);
+             AutoCloseable running = dryRun || config.mongoUri() != null ? () -> { } : EmbeddedStore.importRunning(config.dataDir())) {
             Injector injector = Wiring.injector(config, config.admins(), store, new DeferredDeliveryModule());
             Wiring.prepareStoreForImport(store);
             ImportCxReport.ImportSummary summary = injector.getInstance(ImportCxReport.class).importReport(

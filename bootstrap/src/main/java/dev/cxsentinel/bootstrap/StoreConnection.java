@@ -46,6 +46,14 @@ public final class StoreConnection implements AutoCloseable {
         return new StoreConnection(mongo, null, description);
     }
 
+    /**
+     * Whether the start-up must look for outbox markers a crash may have left out: always on MongoDB (an index makes
+     * it cheap), on the embedded store only after an unclean stop or an interrupted import (it scans every offer).
+     */
+    public boolean needsOutboxRepair() {
+        return embedded == null || !embedded.startedClean();
+    }
+
     public MongoStore mongo() {
         return mongo;
     }

@@ -48,7 +48,7 @@ public final class Wiring {
     public static void prepareStore(Injector injector, StoreConnection store) {
         try {
             store.mongo().ensureIndexes();
-            int repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();
+            int repaired = store.needsOutboxRepair() ? injector.getInstance(MongoOfferRepository.class).repairOutboxIndex() : 0;
             if (repaired > 0) {
                 LOG.info("{} offers with undelivered notifications queued again", repaired);
             }

@@ -195,6 +195,15 @@ class SellerCentralImportTest {
         assertTrue(older.out().contains("1 rows came from a snapshot older than what is stored"), older.out());
         withStore(injector -> assertEquals(CxHealth.VERY_POOR, injector.getInstance(LoadOffer.class)
                 .load(new OfferId(ACCOUNT, Marketplace.DE, new Sku("KETTLE"))).orElseThrow().health()));
+        Files.writeString(file, "ASIN,SKU,Fulfilled by,CX Health,NCX rate,NCX orders,Total orders,Last updated\n"
+                + "B08N5WRWNW,KETTLE,Amazon,Poor,6.08%,9,148,11/25/2026\n");
+        assertEquals(0, cli("import", "--account", ACCOUNT.value(), "--marketplace", "DE", file.toString()).exit());
+        withStore(injector -> {
+            Actor admin = new Actor(new SlackUserId("U0ADMIN"), new ChannelId("C0TREND"));
+            injector.getInstance(LinkChannel.class).link(new LinkChannel.LinkChannelCommand(admin, ACCOUNT, Language.EN));
+            String status = injector.getInstance(CommandRouter.class).handle(admin, "status KETTLE").text();
+            assertTrue(status.contains("NCX trend: 6.1 % (Nov 25) ← 9.8 % (Nov 22)"), "the stale snapshot is no point: " + status);
+        });
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Optional;
  * with it in the filter, so of two concurrent writers exactly one wins.
  */
 public record Offer(OfferId id, CxObservation observed, OfferStatus status, List<CustomerComment> comments,
-                    List<ActionRecord> history, Instant snoozedUntil, Instant closedNoticedAt, int remindersSent, long version) {
+                    List<ActionRecord> history, List<HealthPoint> trend, Instant snoozedUntil, Instant closedNoticedAt,
+                    int remindersSent, long version) {
 
     public static final int MAX_COMMENTS = 20;
     public static final Duration MAX_SNOOZE = Duration.ofDays(30);
@@ -29,6 +30,7 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
         Objects.requireNonNull(status, "status");
         comments = List.copyOf(comments);
         history = List.copyOf(history);
+        trend = List.copyOf(trend);
         if (remindersSent < 0 || version < 0) {
             throw new IllegalArgumentException("negative reminder count or version");
         }
@@ -91,7 +93,9 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
     /** An offer seen for the first time. */
     public static Transition discover(OfferId id, CxObservation seen, Instant now) {
         OfferStatus status = seen.closed() ? OfferStatus.CLOSED : OfferStatus.ACTIVE;
-        Offer offer = new Offer(id, seen.asOfOr(today(now)), status, List.of(), List.of(), null, seen.closed() ? now : null, 0, 0);
+        CxObservation dated = seen.asOfOr(today(now));
+        Offer offer = new Offer(id, dated, status, List.of(), List.of(), List.of(HealthPoint.of(dated, status, dated.asOf())), null,
+                seen.closed() ? now : null, 0, 0);
         List<OfferEvent> events = new ArrayList<>();
         events.add(new OfferEvent.OfferDiscovered(id, seen.health()));
         if (seen.closed()) {
@@ -113,7 +117,8 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
         // an unchanged daily re-import still writes nothing.
         CxObservation merged = seen.asOfOr(today(now)).completedBy(observed);
         if (seen.closed() && status == OfferStatus.RELIST_PENDING && predatesLastRelist(seen)) {
-            Offer after = new Offer(id, merged, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
+            Offer after = new Offer(id, merged, status, comments, history, trendWith(merged, status), snoozedUntil, closedNoticedAt,
+                    remindersSent, version);
             return new Transition(this, after, List.of(), true);
         }
         List<OfferEvent> events = new ArrayList<>();
@@ -141,8 +146,9 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
             newReminders = 0;
         }
         healthEvent(seen.health()).ifPresent(events::add);
-        Offer after = new Offer(id, merged, newStatus, comments, history, snoozedUntil, newClosedNoticedAt, newReminders, version);
-        if (events.isEmpty() && after.withObserved(merged.withAsOf(observed.asOf())).equals(this)) {
+        Offer after = new Offer(id, merged, newStatus, comments, history, trendWith(merged, newStatus), snoozedUntil, newClosedNoticedAt,
+                newReminders, version);
+        if (events.isEmpty() && after.withObserved(merged.withAsOf(observed.asOf())).withTrend(trend).equals(this)) {
             return new Transition(this, this, List.of());
         }
         return new Transition(this, after, events);
@@ -153,7 +159,15 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
     }
 
     private Offer withObserved(CxObservation newObserved) {
-        return new Offer(id, newObserved, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
+        return new Offer(id, newObserved, status, comments, history, trend, snoozedUntil, closedNoticedAt, remindersSent, version);
+    }
+
+    private Offer withTrend(List<HealthPoint> newTrend) {
+        return new Offer(id, observed, status, comments, history, newTrend, snoozedUntil, closedNoticedAt, remindersSent, version);
+    }
+
+    private List<HealthPoint> trendWith(CxObservation seen, OfferStatus newStatus) {
+        return HealthPoint.add(trend, HealthPoint.of(seen, newStatus, seen.asOf()));
     }
 
     /** The row comes from a snapshot dated before the one this offer was last seen in. */
@@ -240,7 +254,7 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
             throw new InvalidSnoozeException(InvalidSnoozeException.Problem.TOO_LONG);
         }
         ActionRecord action = new ActionRecord(ActionType.SNOOZED, actor, now, note, null, null, until);
-        Offer after = new Offer(id, observed, status, comments, append(action), until, closedNoticedAt, remindersSent, version);
+        Offer after = new Offer(id, observed, status, comments, append(action), trend, until, closedNoticedAt, remindersSent, version);
         return new Transition(this, after, List.of(new OfferEvent.Snoozed(id, action)));
     }
 
@@ -258,7 +272,7 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
             return Optional.empty();
         }
         int number = remindersSent + 1;
-        Offer after = new Offer(id, observed, status, comments, history, snoozedUntil, closedNoticedAt, number, version);
+        Offer after = new Offer(id, observed, status, comments, history, trend, snoozedUntil, closedNoticedAt, number, version);
         return Optional.of(new Transition(this, after, List.of(new OfferEvent.ReminderDue(id, number, number == maxReminders))));
     }
 
@@ -290,7 +304,7 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
     }
 
     public Offer withVersion(long newVersion) {
-        return new Offer(id, observed, status, comments, history, snoozedUntil, closedNoticedAt, remindersSent, newVersion);
+        return new Offer(id, observed, status, comments, history, trend, snoozedUntil, closedNoticedAt, remindersSent, newVersion);
     }
 
     private void requireClosed(String action) {
@@ -303,11 +317,11 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
     }
 
     private Offer withAction(ActionRecord action, OfferStatus newStatus) {
-        return new Offer(id, observed, newStatus, comments, append(action), snoozedUntil, closedNoticedAt, remindersSent, version);
+        return new Offer(id, observed, newStatus, comments, append(action), trend, snoozedUntil, closedNoticedAt, remindersSent, version);
     }
 
     private Offer withComments(List<CustomerComment> newComments) {
-        return new Offer(id, observed, status, newComments, history, snoozedUntil, closedNoticedAt, remindersSent, version);
+        return new Offer(id, observed, status, newComments, history, trend, snoozedUntil, closedNoticedAt, remindersSent, version);
     }
 
     private List<ActionRecord> append(ActionRecord action) {

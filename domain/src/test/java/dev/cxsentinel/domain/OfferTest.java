@@ -208,4 +208,22 @@ class OfferTest {
         Offer.Transition after = pending.observe(dated(CxHealth.VERY_POOR, true, LocalDate.of(2026, 11, 27)), Fixtures.NOW);
         assertTrue(after.events().stream().anyMatch(e -> e instanceof OfferEvent.StillClosedAfterRelist));
     }
+
+    @Test
+    void everyChangeOfTheFiguresIsAPointOfHistoryAndNothingElseIs() {
+        Offer offer = Offer.discover(Fixtures.KETTLE, dated(CxHealth.FAIR, false, LocalDate.of(2026, 11, 10)), Fixtures.NOW).after();
+        offer = offer.observe(dated(CxHealth.FAIR, false, LocalDate.of(2026, 11, 11)), Fixtures.NOW).after();
+        assertEquals(1, offer.trend().size(), "unchanged figures add no point");
+        offer = offer.observe(dated(CxHealth.POOR, false, LocalDate.of(2026, 11, 12)), Fixtures.NOW).after();
+        offer = offer.observe(dated(CxHealth.VERY_POOR, false, LocalDate.of(2026, 11, 12)), Fixtures.NOW).after();
+        assertEquals(2, offer.trend().size(), "one point a day: the later snapshot of a day replaces the earlier");
+        assertEquals(CxHealth.VERY_POOR, offer.trend().get(1).health());
+        Offer.Transition stale = offer.observe(dated(CxHealth.GOOD, false, LocalDate.of(2026, 11, 1)), Fixtures.NOW);
+        assertEquals(offer.trend(), stale.after().trend(), "a stale snapshot adds nothing");
+        for (int day = 0; day < 400; day++) {
+            offer = offer.observe(dated(day % 2 == 0 ? CxHealth.POOR : CxHealth.FAIR, false, LocalDate.of(2026, 11, 13).plusDays(day)),
+                    Fixtures.NOW).after();
+        }
+        assertEquals(HealthPoint.MAX_POINTS, offer.trend().size(), "bounded to a year of daily points");
+    }
 }

@@ -33,6 +33,10 @@ public final class EmbeddedStore implements AutoCloseable {
     public static final String FILE_NAME = "cx-sentinel.mv.db";
     public static final String PORT_FILE = "embedded.port";
     public static final String SECRET_FILE = "embedded.secret";
+    /** Written when the store was closed in order: nothing can be missing from the outbox markers. */
+    static final String CLEAN_FILE = "clean-shutdown";
+    /** Present while an import writes through this directory's store; a leftover one means it did not finish. */
+    static final String IMPORT_FLAG = "import.running";
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -41,6 +45,7 @@ public final class EmbeddedStore implements AutoCloseable {
     private final InetSocketAddress address;
 
     private final String applicationName;
+    private boolean startedClean;
 
     private EmbeddedStore(MongoServer server, MongoBackend backend, MVStore mvStore, Path portFile, InetSocketAddress address,
                           String applicationName) {
@@ -73,6 +78,7 @@ public final class EmbeddedStore implements AutoCloseable {
         Path dir = dataDir.toAbsolutePath().normalize();
         prepare(dir);
         Path file = dir.resolve(FILE_NAME);
+        boolean clean = wasClosedInOrder(dir);
         compact(file);
         MVStore mvStore;
         try {
@@ -98,7 +104,9 @@ public final class EmbeddedStore implements AutoCloseable {
             throw new StoreConfigurationException("Cannot write " + portFile + ": " + e.getMessage(), e);
         }
         LOG.info("embedded store {} open on {}", file, address);
-        return new EmbeddedStore(server, backend, mvStore, portFile, address, applicationName);
+        EmbeddedStore store = new EmbeddedStore(server, backend, mvStore, portFile, address, applicationName);
+        store.startedClean = clean;
+        return store;
     }
 
     private static void prepare(Path dir) {
@@ -236,6 +244,33 @@ public final class EmbeddedStore implements AutoCloseable {
         return address.getPort();
     }
 
+    /**
+     * True when the last process closed the store in order and no import was cut short since: then the outbox
+     * markers are complete and the start-up repair (a scan of every offer) can be skipped.
+     */
+    public boolean startedClean() {
+        return startedClean;
+    }
+
+    private static boolean wasClosedInOrder(Path dir) {
+        try {
+            return Files.deleteIfExists(dir.resolve(CLEAN_FILE)) && !Files.exists(dir.resolve(IMPORT_FLAG));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Marks an import writing through the store in {@code dataDir} until it is closed; a crash leaves the mark. */
+    public static AutoCloseable importRunning(Path dataDir) {
+        Path flag = dataDir.toAbsolutePath().normalize().resolve(IMPORT_FLAG);
+        try {
+            Files.writeString(flag, Long.toString(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            LOG.debug("could not mark the import as running: {}", e.getMessage());
+        }
+        return () -> Files.deleteIfExists(flag);
+    }
+
     /** Stops accepting connections, commits and closes the file. */
     @Override
     public void close() {
@@ -248,6 +283,7 @@ public final class EmbeddedStore implements AutoCloseable {
             try {
                 Files.deleteIfExists(portFile.resolveSibling(SECRET_FILE));
                 Files.deleteIfExists(portFile);
+                Files.writeString(portFile.resolveSibling(CLEAN_FILE), "closed in order", StandardCharsets.US_ASCII);
             } catch (IOException e) {
                 LOG.warn("could not delete {}: {}", portFile, e.getMessage());
             }

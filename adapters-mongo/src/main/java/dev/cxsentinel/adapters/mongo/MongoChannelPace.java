@@ -50,8 +50,8 @@ public class MongoChannelPace implements ChannelPace {
             }
             Document current = pace.find(eq("_id", channel.value())).first();
             Instant free = current == null ? now : current.getDate("next").toInstant();
-            // Free again by now (the holder's slot ended between the two reads): the next round takes it.
-            return Optional.of(free.isAfter(now) ? free : now.plusMillis(1));
+            // Free again by now (the holder's slot ended between the two reads): due at once, the next claim takes it.
+            return Optional.of(free.isAfter(now) ? free : now);
         });
     }
 

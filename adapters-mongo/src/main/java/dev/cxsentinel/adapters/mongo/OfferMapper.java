@@ -15,6 +15,7 @@ import dev.cxsentinel.domain.NcxReason;
 import dev.cxsentinel.domain.ReturnBadge;
 import dev.cxsentinel.domain.DisputeReason;
 import dev.cxsentinel.domain.FulfilmentChannel;
+import dev.cxsentinel.domain.HealthPoint;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.NcxRate;
 import dev.cxsentinel.domain.Offer;
@@ -65,6 +66,7 @@ final class OfferMapper {
                 .append("attention", attention(o))
                 .append("comments", o.comments().stream().map(OfferMapper::comment).toList())
                 .append("history", o.history().stream().map(OfferMapper::action).toList())
+                .append("trend", o.trend().stream().map(OfferMapper::point).toList())
                 .append("snoozedUntil", date(o.snoozedUntil()))
                 .append("closedNoticedAt", date(o.closedNoticedAt()))
                 .append("reminders", o.remindersSent());
@@ -102,6 +104,7 @@ final class OfferMapper {
         return new Offer(id, observed, status,
                 docs(d, "comments").stream().map(OfferMapper::comment).toList(),
                 docs(d, "history").stream().map(OfferMapper::action).toList(),
+                docs(d, "trend").stream().map(OfferMapper::point).toList(),
                 instant(d.getDate("snoozedUntil")), instant(d.getDate("closedNoticedAt")),
                 d.getInteger("reminders", 0), number(d.get("version")));
     }
@@ -122,6 +125,19 @@ final class OfferMapper {
                 ? List.of(CommentCategory.valueOf(d.getString("category")))
                 : names.stream().map(CommentCategory::valueOf).toList();
         return new CustomerComment(LocalDate.parse(d.getString("date")), categories, d.getString("text"));
+    }
+
+    /** A history point, kept short: a year of daily points is about 20 KiB of BSON per offer at most. */
+    private static Document point(HealthPoint p) {
+        return new Document("d", p.date().toString()).append("h", p.health().name())
+                .append("bp", p.ncxRate() == null ? null : p.ncxRate().basisPoints())
+                .append("n", p.ncxOrders()).append("t", p.totalOrders()).append("s", p.status().name());
+    }
+
+    private static HealthPoint point(Document d) {
+        Integer bp = d.getInteger("bp");
+        return new HealthPoint(LocalDate.parse(d.getString("d")), CxHealth.valueOf(d.getString("h")), bp == null ? null : new NcxRate(bp),
+                d.getInteger("n"), d.getInteger("t"), OfferStatus.valueOf(d.getString("s")));
     }
 
     static Document action(ActionRecord a) {

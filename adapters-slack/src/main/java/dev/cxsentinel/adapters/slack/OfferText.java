@@ -17,6 +17,7 @@ import java.util.Locale;
 public final class OfferText {
     static final int COMMENTS_SHOWN = 3;
     static final int COMMENT_LENGTH = 200;
+    static final int TREND_POINTS = 5;
 
     private OfferText() {
     }
@@ -122,6 +123,19 @@ public final class OfferText {
         return String.join(" " + Messages.get(l, "and") + " ", parts);
     }
 
+    /** The last points of an offer's history, newest first: {@code 9.8 % (Nov 26) ← 6.1 % (Nov 20)}. */
+    static String trend(List<dev.cxsentinel.domain.HealthPoint> points, Language l) {
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern(l == Language.DE ? "d.M." : "MMM d",
+                l == Language.DE ? Locale.GERMAN : Locale.ENGLISH);
+        List<String> shown = new java.util.ArrayList<>();
+        for (int i = points.size() - 1; i >= Math.max(0, points.size() - TREND_POINTS); i--) {
+            dev.cxsentinel.domain.HealthPoint p = points.get(i);
+            String value = p.ncxRate() != null ? p.ncxRate().format(l) : Messages.label(p.health(), l);
+            shown.add(value + " (" + day.format(p.date()) + ")");
+        }
+        return String.join(" ← ", shown);
+    }
+
     static String adviceName(Advice a, Language l) {
         return a.kind() == Advice.Kind.DISPUTE
                 ? Messages.get(l, "advice.name.DISPUTE", Messages.label(a.disputeReason(), l))
@@ -165,6 +179,9 @@ public final class OfferText {
         StringBuilder b = new StringBuilder(headline(o)).append('\n').append(summary(o, l)).append('\n');
         if (o.topReason() != null) {
             b.append(Messages.get(l, "field.reason")).append(": ").append(topReason(o)).append('\n');
+        }
+        if (o.trend().size() > 1) {
+            b.append(Messages.get(l, "trend.line", trend(o.trend(), l))).append('\n');
         }
         if (o.isSnoozed(now)) {
             b.append(":zzz: ").append(Messages.get(l, "snoozed.until", SlackText.time(o.snoozedUntil()))).append('\n');

@@ -213,10 +213,12 @@ public class NotificationDispatcher implements DeliverNotifications {
      * once, when it can be sent: waiting costs no writes (a backlog of 300 used to be rewritten every second).
      */
     private Instant nextInLine(ChannelId channel, Instant free) {
+        if (settings.perChannelInterval().isZero()) {
+            return free;
+        }
         Instant promised = queueEnd.getOrDefault(channel, Instant.EPOCH);
         Instant at = promised.isAfter(free) ? promised : free;
-        Duration step = settings.perChannelInterval().isZero() ? Duration.ofMillis(1) : settings.perChannelInterval();
-        queueEnd.put(channel, at.plus(step));
+        queueEnd.put(channel, at.plus(settings.perChannelInterval()));
         return at;
     }
 
