@@ -97,6 +97,20 @@ public final class ConsoleCommand implements Callable<Integer> {
             }
             Reply reply = router.handle(actor, text);
             env.out().println(SlackText.console(reply.text()));
+            if (reply.chart() != null) {
+                writeChart(reply.chart());
+            }
+        }
+    }
+
+    /** The console has no channel to post a chart into: it writes the PNG beside the data directory and says where. */
+    private void writeChart(Reply.Chart chart) {
+        try {
+            Path file = Path.of(chart.filename()).toAbsolutePath();
+            Files.write(file, chart.png());
+            env.out().println("  ↳ chart written to " + file);
+        } catch (java.io.IOException e) {
+            env.out().println("The chart could not be written: " + e.getMessage());
         }
     }
 

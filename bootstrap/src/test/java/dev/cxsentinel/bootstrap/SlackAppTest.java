@@ -643,6 +643,29 @@ class SlackAppTest {
         }
     }
 
+    /** Slack's current upload flow (files.getUploadURLExternal, upload, files.completeUploadExternal), not files.upload. */
+    @Test
+    void trendPostsTheChartIntoTheChannelThroughSlacksUploadFlow() throws Exception {
+        for (String day : List.of("2099-01-01", "2099-01-08")) {
+            String csv = "marketplace,asin,sku,fulfillment_channel,cx_health,ncx_rate,last_updated\n"
+                    + "DE,B08N5WRWNW,HB-KETTLE-02,FBA," + (day.endsWith("01") ? "Poor,6.1%" : "Very poor,9.8%") + "," + day + "\n";
+            app.injector.getInstance(dev.cxsentinel.application.port.in.ImportCxReport.class).importReport(
+                    new dev.cxsentinel.application.port.in.ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test", java.util.Optional.empty(),
+                            List.of(dev.cxsentinel.application.report.ReportFile.ofBytes("later.csv", csv.getBytes(StandardCharsets.UTF_8))), false));
+        }
+        TestApp.Answer answer = app.command(ANNA, "trend HB-KETTLE-02 1y");
+        assertTrue(answer.text().contains("NCX trend of"), answer.body());
+        FakeSlackApi.Call complete = app.slack.awaitCall(c -> c.method().equals("files.completeUploadExternal"), Duration.ofSeconds(10));
+        assertEquals(CHANNEL, complete.param("channel_id"), "posted into the channel the command came from");
+        String fileId = app.slack.calls("files.getUploadURLExternal").isEmpty() ? null
+                : app.slack.calls("upload").get(0).param("file_id");
+        byte[] uploaded = app.slack.uploaded(fileId);
+        assertTrue(uploaded != null && uploaded.length > 10_000, "a PNG of sensible size was uploaded");
+        String head = new String(uploaded, 0, Math.min(uploaded.length, 200), StandardCharsets.ISO_8859_1);
+        assertTrue(head.contains("PNG"), "the bytes are a PNG");
+        assertEquals(List.of(), app.slack.calls("files.upload"), "not the retired files.upload");
+    }
+
     @Test
     void aNonOperatorsUploadIsRefusedBeforeAnythingIsFetched() throws Exception {
         byte[] report = ("marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0C1XYZ123,TSHIRT-M-RED,FBA,Poor\n").getBytes(StandardCharsets.UTF_8);

@@ -14,6 +14,10 @@ import java.util.Optional;
  * the full history of what the team did. Immutable: every operation returns a {@link Transition} with the new
  * offer and the events it caused, or throws a {@link DomainException} and changes nothing.
  *
+ * <p>Its size is the size of its rules: every rule about one offer (closing, relisting, disputing, remedies,
+ * snoozes, reminders, snapshots and their history) lives here, as in dddsample's {@code Cargo}, so no caller can
+ * change an offer past them.
+ *
  * <p>{@code version} is the stored version this value was loaded at (0 for a new offer); the repository writes
  * with it in the filter, so of two concurrent writers exactly one wins.
  */

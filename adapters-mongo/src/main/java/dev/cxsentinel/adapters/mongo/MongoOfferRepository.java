@@ -68,8 +68,13 @@ import org.bson.conversions.Bson;
  * <p>A small {@code outbox_due} collection marks the offers that still owe something, with the due time and the
  * dispatcher lease, so a dispatcher finds work without scanning every offer (the embedded server has no
  * secondary indexes). The marker is written right after the offer; should a crash fall in between, the offer
- * still holds its notifications and {@link #repairOutboxIndex()} (run at start-up) marks it again: nothing is
+ * still holds its notifications and {@link #repairOutboxIndex()} (run at start-up after an unclean stop or an
+ * interrupted import) marks it again: nothing is
  * lost. The notifications themselves are only ever written together with their offer.
+ *
+ * <p>Why one class for four ports: an offer and the notifications it owes are one document (one atomic write, no
+ * transactions), so loading, saving, finding and the outbox share the document shape and the {@code outbox_due}
+ * markers. Splitting it along the ports (issue 14) is still to do.
  */
 @Singleton
 public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, NotificationOutbox {

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * Reads a {@code /cx …} command and runs the matching use case. Free of the Slack SDK, so Slack (HTTP and
  * Socket Mode) and the local console share it. Every decision (may this user do this? is the offer closed?) is
  * the application's; the router only translates words into commands and results into replies.
+ * One short method per subcommand: the class is the table of {@code /cx} commands, which is why it is longer
+ * than most.
  */
 @Singleton
 public class CommandRouter {
@@ -46,7 +48,7 @@ public class CommandRouter {
 
     /** The subcommands, for the metrics' names. */
     private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("help", "status", "list", "relist", "dispute",
-            "remedy", "snooze", "link", "grant", "revoke");
+            "remedy", "snooze", "link", "grant", "revoke", "trend");
 
     private final ShowOffer showOffer;
     private final ListOffers listOffers;
@@ -132,6 +134,7 @@ public class CommandRouter {
             return switch (sub) {
                 case "help", "hilfe" -> Reply.privately(Messages.get(language, "help"));
                 case "status" -> status(actor, w, language);
+                case "trend" -> trend(actor, w, language);
                 case "list", "liste" -> list(actor, w, language);
                 case "relist" -> relist(actor, w, language);
                 case "dispute" -> dispute(actor, w, language);
@@ -160,6 +163,28 @@ public class CommandRouter {
         }
         ShowOffer.OfferView view = showOffer.show(new ShowOffer.ShowOfferCommand(actor, OfferQuery.parse(w.arg(1))));
         return Reply.privately(OfferText.details(view, l, clock.get()));
+    }
+
+    /** {@code /cx trend <ASIN or SKU> [30d|90d|1y]}: the NCX rate over time as a chart posted into the channel. */
+    private Reply trend(Actor actor, Words w, Language l) {
+        String form = "/cx trend <ASIN or SKU> [30d|90d|1y]";
+        if (w.arg(1) == null) {
+            return usage(l, Messages.get(l, "usage.trend"), form);
+        }
+        java.time.Duration period;
+        try {
+            period = TrendChart.period(w.arg(2));
+        } catch (IllegalArgumentException e) {
+            return usage(l, Messages.get(l, "usage.trend"), form);
+        }
+        Offer offer = showOffer.show(new ShowOffer.ShowOfferCommand(actor, OfferQuery.parse(w.arg(1)))).offer();
+        String handle = SlackText.code(OfferText.handle(offer));
+        if (offer.trend().size() < 2) {
+            return Reply.privately(Messages.get(l, "trend.none", handle));
+        }
+        byte[] png = TrendChart.png(offer, period, clock.get(), l);
+        String file = "ncx-trend-" + OfferText.handle(offer).replaceAll("[^A-Za-z0-9@_-]", "_") + ".png";
+        return Reply.withChart(Messages.get(l, "trend.posted", handle, period.toDays()), new Reply.Chart(png, file));
     }
 
     private Reply list(Actor actor, Words w, Language l) {

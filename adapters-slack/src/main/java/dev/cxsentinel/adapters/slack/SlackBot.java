@@ -218,7 +218,11 @@ public class SlackBot {
             return router.handle(actor, SlackText.decode(p.getText()));
         });
         try {
-            return ctx.ack(toAck(reply.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS)));
+            Reply answer = reply.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS);
+            if (answer.chart() != null) {
+                work.execute(() -> postChart(p.getChannelId(), answer));
+            }
+            return ctx.ack(toAck(answer));
         } catch (TimeoutException slow) {
             work.execute(() -> respondLater(ctx, reply));
             return ctx.ack(Messages.get(Language.EN, "working"));
@@ -228,6 +232,19 @@ public class SlackBot {
         } catch (ExecutionException e) {
             LOG.error("command failed", e.getCause());
             return ctx.ack(Messages.get(Language.EN, "error.generic"));
+        }
+    }
+
+    /** A chart goes into the channel as a file, through Slack's upload flow (getUploadURLExternal, upload, complete). */
+    private void postChart(String channel, Reply reply) {
+        try {
+            var response = clients.methods().filesUploadV2(r -> r.channel(channel).fileData(reply.chart().png())
+                    .filename(reply.chart().filename()).title(reply.chart().filename()));
+            if (!response.isOk()) {
+                LOG.warn("chart upload failed: {}", response.getError());
+            }
+        } catch (Exception e) {
+            LOG.warn("chart upload failed: {}", SlackText.forLog(e.getMessage()));
         }
     }
 

@@ -96,11 +96,18 @@ public final class FakeSlackApi implements AutoCloseable {
         server.createContext("/api/", this::api);
         server.createContext("/response/", this::responseUrl);
         server.createContext("/files/", this::file);
+        server.createContext("/upload/", this::upload);
         server.start();
     }
 
     private final Map<String, String[]> fileInfos = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> violations = new java.util.ArrayList<>();
+    private final Map<String, byte[]> uploads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The bytes uploaded to the URL files.getUploadURLExternal gave for {@code fileId}. */
+    public byte[] uploaded(String fileId) {
+        return uploads.get(fileId);
+    }
 
     /** Every body the app sent that real Slack would refuse (see {@link BlockKitValidator}). */
     public synchronized List<String> violations() {
@@ -307,6 +314,28 @@ public final class FakeSlackApi implements AutoCloseable {
                 bot.addProperty("user_id", id.equals("B0BOT") ? BOT_USER : "U0OTHERBOT");
                 o.add("bot", bot);
             }
+            case "files.getUploadURLExternal" -> {
+                // https://api.slack.com/methods/files.getUploadURLExternal
+                String id = "F0UP" + uploads.size();
+                o.addProperty("upload_url", base() + "/upload/" + id);
+                o.addProperty("file_id", id);
+            }
+            case "files.completeUploadExternal" -> {
+                // https://api.slack.com/methods/files.completeUploadExternal
+                com.google.gson.JsonArray done = JsonParser.parseString(params.getOrDefault("files", "[]")).getAsJsonArray();
+                com.google.gson.JsonArray files = new com.google.gson.JsonArray();
+                for (JsonElement f : done) {
+                    String id = f.getAsJsonObject().get("id").getAsString();
+                    byte[] bytes = uploads.getOrDefault(id, new byte[0]);
+                    String title = f.getAsJsonObject().has("title") ? f.getAsJsonObject().get("title").getAsString() : id;
+                    registerFileInfo(id, title, bytes.length, base() + "/files/" + id);
+                    JsonObject file = new JsonObject();
+                    file.addProperty("id", id);
+                    file.addProperty("title", title);
+                    files.add(file);
+                }
+                o.add("files", files);
+            }
             case "files.info" -> {
                 // The response shape of https://api.slack.com/methods/files.info (trimmed to the fields we read).
                 String[] info = fileInfos.get(params.get("file"));
@@ -333,6 +362,18 @@ public final class FakeSlackApi implements AutoCloseable {
             default -> { }
         }
         return o.toString();
+    }
+
+    /** The upload URL of Slack's external upload flow: takes the file's bytes (raw or multipart), answers "OK". */
+    private void upload(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        uploads.put(id, body);
+        synchronized (this) {
+            calls.add(new Call("upload", Map.of("file_id", id, "bytes", Integer.toString(body.length)), null,
+                    exchange.getRequestHeaders().getFirst("Authorization"), Instant.now()));
+        }
+        send(exchange, 200, "OK - " + body.length);
     }
 
     private void responseUrl(HttpExchange exchange) throws IOException {
