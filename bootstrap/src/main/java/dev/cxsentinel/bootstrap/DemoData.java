@@ -13,7 +13,6 @@ import dev.cxsentinel.domain.SlackUserId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +34,7 @@ final class DemoData {
         if (existing.isPresent()) {
             return existing.get();
         }
-        ChannelLink link = new ChannelLink(ChannelId.CONSOLE, ACCOUNT, Language.EN, SlackUserId.CONSOLE, Instant.now(), Marketplace.DE);
+        ChannelLink link = new ChannelLink(ChannelId.CONSOLE, ACCOUNT, Language.EN, SlackUserId.CONSOLE, injector.getInstance(dev.cxsentinel.application.port.out.Clock.class).now(), Marketplace.DE);
         links.save(link);
         ImportCxReport importer = injector.getInstance(ImportCxReport.class);
         importer.importReport(demoImport(Marketplace.DE, resource("voc-de.csv"), resource("returns-de.txt")));

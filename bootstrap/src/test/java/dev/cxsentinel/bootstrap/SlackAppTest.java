@@ -646,13 +646,7 @@ class SlackAppTest {
     /** Slack's current upload flow (files.getUploadURLExternal, upload, files.completeUploadExternal), not files.upload. */
     @Test
     void trendPostsTheChartIntoTheChannelThroughSlacksUploadFlow() throws Exception {
-        for (String day : List.of("2099-01-01", "2099-01-08")) {
-            String csv = "marketplace,asin,sku,fulfillment_channel,cx_health,ncx_rate,last_updated\n"
-                    + "DE,B08N5WRWNW,HB-KETTLE-02,FBA," + (day.endsWith("01") ? "Poor,6.1%" : "Very poor,9.8%") + "," + day + "\n";
-            app.injector.getInstance(dev.cxsentinel.application.port.in.ImportCxReport.class).importReport(
-                    new dev.cxsentinel.application.port.in.ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test", java.util.Optional.empty(),
-                            List.of(dev.cxsentinel.application.report.ReportFile.ofBytes("later.csv", csv.getBytes(StandardCharsets.UTF_8))), false));
-        }
+        giveTheKettleAHistory();
         TestApp.Answer answer = app.command(ANNA, "trend HB-KETTLE-02 1y");
         assertTrue(answer.text().contains("NCX trend of"), answer.body());
         FakeSlackApi.Call complete = app.slack.awaitCall(c -> c.method().equals("files.completeUploadExternal"), Duration.ofSeconds(10));
@@ -664,6 +658,25 @@ class SlackAppTest {
         String head = new String(uploaded, 0, Math.min(uploaded.length, 200), StandardCharsets.ISO_8859_1);
         assertTrue(head.contains("PNG"), "the bytes are a PNG");
         assertEquals(List.of(), app.slack.calls("files.upload"), "not the retired files.upload");
+    }
+
+    private void giveTheKettleAHistory() {
+        for (String day : List.of("2099-01-01", "2099-01-08")) {
+            String csv = "marketplace,asin,sku,fulfillment_channel,cx_health,ncx_rate,last_updated\n"
+                    + "DE,B08N5WRWNW,HB-KETTLE-02,FBA," + (day.endsWith("01") ? "Poor,6.1%" : "Very poor,9.8%") + "," + day + "\n";
+            app.injector.getInstance(dev.cxsentinel.application.port.in.ImportCxReport.class).importReport(
+                    new dev.cxsentinel.application.port.in.ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test", java.util.Optional.empty(),
+                            List.of(dev.cxsentinel.application.report.ReportFile.ofBytes("later.csv", csv.getBytes(StandardCharsets.UTF_8))), false));
+        }
+    }
+
+    @Test
+    void theCardsTrendButtonPostsTheChartInTheCardsThread() throws Exception {
+        giveTheKettleAHistory();
+        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.TREND, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        FakeSlackApi.Call complete = app.slack.awaitCall(c -> c.method().equals("files.completeUploadExternal"), Duration.ofSeconds(10));
+        assertEquals(CHANNEL, complete.param("channel_id"));
+        assertEquals("1700000000.000001", complete.param("thread_ts"), "in the card's thread");
     }
 
     @Test

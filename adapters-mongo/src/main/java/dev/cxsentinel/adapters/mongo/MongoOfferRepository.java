@@ -86,8 +86,16 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
     private final MongoCollection<Document> due;
     private final MongoCollection<Document> digests;
 
-    @Inject
+    private final dev.cxsentinel.application.port.out.Clock clock;
+
+    /** On the system clock (tests and tools). */
     public MongoOfferRepository(MongoStore store) {
+        this(store, Instant::now);
+    }
+
+    @Inject
+    public MongoOfferRepository(MongoStore store, dev.cxsentinel.application.port.out.Clock clock) {
+        this.clock = clock;
         this.offers = store.database().getCollection("offers");
         this.due = store.database().getCollection("outbox_due");
         this.digests = store.database().getCollection("digests");
@@ -418,7 +426,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
 
     /** Drops delivered notifications after a while (and failed ones after longer), so a document stays small. */
     private void prune(OfferId offer, Document offerDoc) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         boolean stale = OfferMapper.notifications(offerDoc).stream().anyMatch(n ->
                 (n.state() == Notification.State.SENT && n.createdAt().isBefore(now.minus(KEEP_SENT)))
                         || (n.state() == Notification.State.FAILED && n.createdAt().isBefore(now.minus(KEEP_FAILED))));

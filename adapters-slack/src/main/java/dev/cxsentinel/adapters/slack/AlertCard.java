@@ -38,6 +38,7 @@ public final class AlertCard {
     public static final String DISPUTE = "cx_dispute";
     public static final String REMEDY = "cx_remedy";
     public static final String SNOOZE = "cx_snooze";
+    public static final String TREND = "cx_trend";
     static final int MAX_BLOCKS = 50;
 
     private AlertCard() {
@@ -112,7 +113,10 @@ public final class AlertCard {
         }
         footer.add(markdownText(OfferText.vocLink(o, l)));
         blocks.add(context(c -> c.elements(new ArrayList<>(footer))));
-        List<BlockElement> buttons = buttons(trigger.channel(), o, l);
+        List<BlockElement> buttons = new ArrayList<>(buttons(trigger.channel(), o, l));
+        if (o.trend().size() > 1) {
+            buttons.add(button(b -> b.actionId(TREND).value(actionValue(trigger.channel(), o)).text(plainText(Messages.get(l, "button.trend")))));
+        }
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId("cx_actions_" + now.toEpochMilli()).elements(buttons)));
         }

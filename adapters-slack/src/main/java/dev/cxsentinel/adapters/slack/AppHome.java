@@ -26,15 +26,17 @@ final class AppHome {
 
     private final SlackClients clients;
     private final ShowHome showHome;
+    private final dev.cxsentinel.application.port.out.Clock clock;
 
-    AppHome(SlackClients clients, ShowHome showHome) {
+    AppHome(SlackClients clients, ShowHome showHome, dev.cxsentinel.application.port.out.Clock clock) {
         this.clients = clients;
         this.showHome = showHome;
+        this.clock = clock;
     }
 
     void publish(String user, String banner) {
         try {
-            List<LayoutBlock> blocks = homeBlocks(showHome.home(new SlackUserId(user)), banner, Instant.now());
+            List<LayoutBlock> blocks = homeBlocks(showHome.home(new SlackUserId(user)), banner, clock.now());
             var response = clients.methods().viewsPublish(r -> r.userId(user).view(view(v -> v.type("home").blocks(blocks))));
             if (!response.isOk()) {
                 LOG.warn("views.publish failed: {}", response.getError());

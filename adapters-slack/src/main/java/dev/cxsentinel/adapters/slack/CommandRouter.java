@@ -65,7 +65,8 @@ public class CommandRouter {
     @Inject
     public CommandRouter(ShowOffer showOffer, ListOffers listOffers, RelistOffer relistOffer, DisputeClosure disputeClosure,
                          RecordRemedy recordRemedy, SnoozeOffer snoozeOffer, LinkChannel linkChannel,
-                         ManageOperators manageOperators, ResolveAccount resolveAccount, Metrics metrics) {
+                         ManageOperators manageOperators, ResolveAccount resolveAccount, Metrics metrics,
+                         dev.cxsentinel.application.port.out.Clock clock) {
         this.metrics = metrics;
         this.showOffer = showOffer;
         this.listOffers = listOffers;
@@ -76,7 +77,7 @@ public class CommandRouter {
         this.linkChannel = linkChannel;
         this.manageOperators = manageOperators;
         this.resolveAccount = resolveAccount;
-        this.clock = Instant::now;
+        this.clock = clock::now;
     }
 
     /** The words of one command: the subcommand, its arguments, and the rest of the line as a note. */

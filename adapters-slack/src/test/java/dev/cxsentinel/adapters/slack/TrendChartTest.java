@@ -72,4 +72,14 @@ class TrendChartTest {
         assertEquals(Duration.ofDays(30), TrendChart.period("30d"));
         assertEquals(Duration.ofDays(365), TrendChart.period("1y"));
     }
+
+    @Test
+    void aCardCarriesATrendButtonOnceTheOfferHasAHistory() {
+        Offer offer = kettleWithHistory();
+        String card = AlertCard.card(SlackNotifierTest.alert(SlackNotifierTest.LINK, offer), offer, NOW).toString();
+        assertTrue(card.contains(AlertCard.TREND), card);
+        Offer fresh = SlackNotifierTest.closedKettle(FulfilmentChannel.FBA);
+        assertTrue(!AlertCard.card(SlackNotifierTest.alert(SlackNotifierTest.LINK, fresh), fresh, NOW).toString().contains(AlertCard.TREND),
+                "no trend to show for an offer seen once");
+    }
 }
