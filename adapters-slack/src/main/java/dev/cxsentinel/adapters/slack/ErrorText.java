@@ -66,7 +66,7 @@ final class ErrorText {
                     SlackText.code(OfferText.handle(a.matches().get(0))));
         }
         if (e instanceof InvalidValueException v) {
-            return Messages.get(l, "error.invalid-value", SlackText.escape(v.field()), SlackText.code(Text.shorten(v.found())),
+            return Messages.get(l, "error.invalid-value", SlackText.escape(v.field()), SlackText.code(SlackText.cut(v.found() == null ? "" : v.found(), 60)),
                     SlackText.escape(v.expected()));
         }
         if (e instanceof DomainException || e instanceof ApplicationException) {
@@ -89,12 +89,5 @@ final class ErrorText {
 
     static boolean isExpected(RuntimeException e) {
         return e instanceof DomainException || e instanceof ApplicationException;
-    }
-
-    /** Shortens a value quoted in a refusal. */
-    private static final class Text {
-        static String shorten(String s) {
-            return SlackText.cut(s == null ? "" : s, 60);
-        }
     }
 }

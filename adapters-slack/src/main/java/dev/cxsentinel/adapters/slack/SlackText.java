@@ -91,7 +91,8 @@ public final class SlackText {
             java.util.Map.entry(":white_circle:", "⚪"), java.util.Map.entry(":rotating_light:", "🚨"),
             java.util.Map.entry(":warning:", "⚠️"), java.util.Map.entry(":information_source:", "ℹ️"),
             java.util.Map.entry(":white_check_mark:", "✅"), java.util.Map.entry(":alarm_clock:", "⏰"),
-            java.util.Map.entry(":chart_with_downwards_trend:", "📉"), java.util.Map.entry(":hourglass_flowing_sand:", "⏳"),
+            java.util.Map.entry(":chart_with_downwards_trend:", "📉"), java.util.Map.entry(":chart_with_upwards_trend:", "📈"),
+            java.util.Map.entry(":mag:", "🔍"), java.util.Map.entry(":hourglass_flowing_sand:", "⏳"),
             java.util.Map.entry(":zzz:", "💤"), java.util.Map.entry(":bar_chart:", "📊"), java.util.Map.entry(":no_entry:", "⛔"),
             java.util.Map.entry(":x:", "❌"), java.util.Map.entry(":tada:", "🎉"));
 
