@@ -267,6 +267,22 @@ class DeliveryTest {
         assertEquals(3L, outbox.countByState().get(Notification.State.FAILED));
     }
 
+    @Test
+    void aDigestSlackRefusesForGoodCountsAsFailedInTheGauge() {
+        link("C0GONE");
+        app.slack.failChannel("C0GONE", "channel_not_found");
+        StringBuilder csv = new StringBuilder("marketplace,asin,sku,fulfillment_channel,cx_health\n");
+        csv.append("DE,B0TEST0001,SKU-IMPROVE,FBA,Fair\n");
+        app.injector.getInstance(ImportCxReport.class).importReport(new ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test",
+                Optional.empty(), List.of(ReportFile.ofBytes("a.csv", csv.toString().getBytes(StandardCharsets.UTF_8))), false));
+        String later = "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0TEST0001,SKU-IMPROVE,FBA,Good\n";
+        app.injector.getInstance(ImportCxReport.class).importReport(new ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test",
+                Optional.empty(), List.of(ReportFile.ofBytes("b.csv", later.getBytes(StandardCharsets.UTF_8))), false));
+        long failedBefore = outbox.countByState().get(Notification.State.FAILED);
+        dispatcher(Duration.ZERO).deliverDue();
+        assertEquals(failedBefore + 1, outbox.countByState().get(Notification.State.FAILED), "the refused digest is in the gauge");
+    }
+
     NotificationDispatcher dispatcherOnTheRealClock(Duration pace) {
         return new NotificationDispatcher(outbox, notifier, Instant::now,
                 new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(2)), new Metrics(),

@@ -465,6 +465,9 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
                     counts.merge(n.state(), 1L, Long::sum);
                 }
             }
+            // Digests count too: a digest Slack refused for good must show in the failed gauge.
+            counts.merge(Notification.State.PENDING, digests.countDocuments(eq("state", Notification.State.PENDING.name())), Long::sum);
+            counts.merge(Notification.State.FAILED, digests.countDocuments(eq("state", Notification.State.FAILED.name())), Long::sum);
             return counts;
         });
     }
