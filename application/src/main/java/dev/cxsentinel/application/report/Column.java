@@ -19,25 +19,32 @@ public enum Column {
     PRODUCT_NAME(List.of("product_name", "product name", "product-name", "title", "item name"),
             List.of("Produktname", "Produktbezeichnung", "Artikelbezeichnung", "Titel")),
     CONDITION(List.of("condition"), List.of("Zustand")),
-    FULFILLMENT_CHANNEL(List.of("fulfillment_channel", "fulfilled by", "fulfillment channel", "fulfilment channel", "fulfilment"),
-            List.of("Versand", "Versand durch", "Versandart", "Erfüllt durch")),
-    CX_HEALTH(List.of("cx_health", "cx health", "pcxHealth", "customer experience health", "cx health status"),
-            List.of("Status der Kundenerfahrung", "CX-Status", "Kundenerfahrung", "Zustand der Kundenerfahrung")),
-    NCX_RATE(List.of("ncx_rate", "ncx rate", "negative customer experience rate"),
-            List.of("NCX-Rate", "NCX Rate", "Rate negativer Kundenerfahrungen")),
-    NCX_ORDERS(List.of("ncx_orders", "ncx orders"), List.of("NCX-Bestellungen", "Bestellungen mit NCX", "NCX Bestellungen")),
-    TOTAL_ORDERS(List.of("total_orders", "total orders", "orders"),
-            List.of("Bestellungen gesamt", "Gesamtbestellungen", "Bestellungen insgesamt")),
+    FULFILLMENT_CHANNEL(List.of("fulfillment_channel", "fulfilled by", "fulfillment channel", "fulfilment channel", "fulfilment",
+            "fulfillment", "fulfilled"),
+            List.of("Versand", "Versand durch", "Versandart", "Erfüllt durch", "Erfüllt von", "Versand über")),
+    CX_HEALTH(List.of("cx_health", "cx health", "pcxHealth", "customer experience health", "cx health status", "health"),
+            List.of("Status der Kundenerfahrung", "CX-Status", "Kundenerfahrung", "Zustand der Kundenerfahrung",
+                    "Kundenerfahrungsstatus", "Status Kundenerfahrung", "CX-Zustand")),
+    NCX_RATE(List.of("ncx_rate", "ncx rate", "negative customer experience rate", "ncx"),
+            List.of("NCX-Rate", "NCX Rate", "Rate negativer Kundenerfahrungen", "NCX-Quote")),
+    NCX_ORDERS(List.of("ncx_orders", "ncx orders", "negative customer experience orders", "orders with ncx"),
+            List.of("NCX-Bestellungen", "Bestellungen mit NCX", "NCX Bestellungen", "Bestellungen mit negativer Kundenerfahrung")),
+    TOTAL_ORDERS(List.of("total_orders", "total orders", "orders", "total order count"),
+            List.of("Bestellungen gesamt", "Gesamtbestellungen", "Bestellungen insgesamt", "Gesamtzahl der Bestellungen",
+                    "Anzahl Bestellungen", "Bestellungen")),
     RETURN_RATE(List.of("return rate"), List.of("Rücksendequote", "Retourenquote", "Rückgabequote")),
     STAR_RATING(List.of("star rating"), List.of("Sternebewertung", "Sterne-Bewertung", "Bewertung")),
-    TOP_NCX_REASON(List.of("top_ncx_reason", "top ncx reason", "top reason"),
-            List.of("Häufigster NCX-Grund", "Hauptgrund für NCX", "Häufigster Grund", "Top-NCX-Grund", "Hauptursache")),
-    RETURN_BADGE(List.of("return badge displayed", "return badge"),
-            List.of("Rücksende-Badge angezeigt", "Rücksendeabzeichen angezeigt", "Retouren-Badge angezeigt", "Badge angezeigt")),
+    TOP_NCX_REASON(List.of("top_ncx_reason", "top ncx reason", "top reason", "top return reason", "main ncx reason"),
+            List.of("Häufigster NCX-Grund", "Hauptgrund für NCX", "Häufigster Grund", "Top-NCX-Grund", "Hauptursache",
+                    "Häufigster Grund für NCX", "Hauptgrund für negative Kundenerfahrungen", "Wichtigster NCX-Grund")),
+    RETURN_BADGE(List.of("return badge displayed", "return badge", "frequently returned badge"),
+            List.of("Rücksende-Badge angezeigt", "Rücksendeabzeichen angezeigt", "Retouren-Badge angezeigt", "Badge angezeigt",
+                    "Rückgabe-Badge angezeigt", "Abzeichen für Rücksendungen angezeigt")),
     LAST_UPDATED(List.of("last updated", "last_updated", "as of"), List.of("Zuletzt aktualisiert", "Letzte Aktualisierung", "Stand")),
-    LAST_OFFER_CLOSED_DATE(List.of("last_offer_closed_date", "last offer closed date", "last closed date", "offer closed date"),
+    LAST_OFFER_CLOSED_DATE(List.of("last_offer_closed_date", "last offer closed date", "last closed date", "offer closed date",
+            "closed date", "offer closed"),
             List.of("Angebot zuletzt geschlossen", "Datum der letzten Angebotsschließung", "Letzte Angebotsschließung",
-                    "Zuletzt geschlossen")),
+                    "Zuletzt geschlossen", "Angebot geschlossen am", "Datum der letzten Schließung", "Geschlossen am")),
     OFFER_STATUS(List.of("offer_status", "offer status", "status"), List.of("Angebotsstatus")),
     DATE(List.of("date"), List.of("Datum")),
     CATEGORY(List.of("category"), List.of("Kategorie")),
@@ -51,7 +58,7 @@ public enum Column {
             List.of("Kundenkommentare", "Kundenkommentar"));
 
     static final List<Column> OFFER_REQUIRED = List.of(ASIN, SKU, FULFILLMENT_CHANNEL, CX_HEALTH);
-    static final List<Column> COMMENT_REQUIRED = List.of(ASIN, SKU, DATE, COMMENT);
+    static final List<Column> COMMENT_REQUIRED = List.of(SKU, DATE, COMMENT);
     static final List<Column> RETURNS_REQUIRED = List.of(SKU, RETURN_DATE, RETURN_REASON);
 
     private static final Map<String, Column> BY_NAME = new HashMap<>();
@@ -92,6 +99,13 @@ public enum Column {
 
     /** Matches a header cell; null for an unknown column (ignored). */
     static Column match(String header) {
-        return BY_NAME.get(Text.fold(header.replace("\uFEFF", "")));
+        String h = header.replace("\uFEFF", "");
+        Column exact = BY_NAME.get(Text.fold(h));
+        if (exact != null) {
+            return exact;
+        }
+        // "NCX rate (%)", "Total orders*", "ASIN:": the name without a unit in brackets or trailing marks
+        String bare = h.replaceAll("\\([^)]*\\)|\\[[^]]*]", " ").replaceAll("[*:#%.]+", " ");
+        return BY_NAME.get(Text.fold(bare));
     }
 }

@@ -168,7 +168,7 @@ final class RowParser {
 
         ReportRow.CommentRow commentRow() {
             Marketplace marketplace = marketplace();
-            Asin asin = required(Column.ASIN, Asin::new);
+            Asin asin = optional(Column.ASIN, Asin::new);
             Sku sku = required(Column.SKU, Sku::new);
             LocalDate date = required(Column.DATE, ValueParsers::date);
             CommentCategory category = optional(Column.CATEGORY, text -> CommentCategory.fromLabel(text).orElseThrow(

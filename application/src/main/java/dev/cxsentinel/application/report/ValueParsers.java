@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
  * {@link IllegalArgumentException} with what it expected.
  */
 final class ValueParsers {
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2}| ?[A-Z]{2,4})?)?");
-    private static final Pattern GERMAN = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?: [0-9:]+)?");
-    private static final Pattern US = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?: [0-9:]+(?: ?[AP]M)?)?", Pattern.CASE_INSENSITIVE);
+    /** A time of day (and zone) after a date is read past: the snapshot is a day. */
+    private static final String TIME = "(?:[T ,]+\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(?:[AP]M)?\\s*(?:Z|[+-]\\d{2}:?\\d{2}|[A-Z]{2,5}|UTC[+-]?\\d*)?)?";
+    private static final Pattern ISO = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})" + TIME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern GERMAN = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})" + TIME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern US = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})" + TIME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern DASHED = Pattern.compile("(\\d{1,2})-([A-Za-zäÄ]{3,9})-(\\d{4}|\\d{2})" + TIME, Pattern.CASE_INSENSITIVE);
     private static final Pattern NAMED = Pattern.compile("(?:([A-Za-zäÄ]{3,9})\\.? (\\d{1,2}),? (\\d{4}))|(?:(\\d{1,2})\\.? ([A-Za-zäÄ]{3,9})\\.? (\\d{4}))");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("mär", 3), Map.entry("apr", 4),
@@ -66,7 +69,14 @@ final class ValueParsers {
             }
             m = US.matcher(t);
             if (m.matches()) {
-                return LocalDate.of(year(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                int first = Integer.parseInt(m.group(1));
+                int second = Integer.parseInt(m.group(2));
+                // 11/20/2026 is American; 20/11/2026 can only be day first (British Seller Central)
+                return first > 12 ? LocalDate.of(year(m.group(3)), second, first) : LocalDate.of(year(m.group(3)), first, second);
+            }
+            m = DASHED.matcher(t);
+            if (m.matches() && MONTHS.containsKey(m.group(2).substring(0, 3).toLowerCase(Locale.ROOT))) {
+                return LocalDate.of(year(m.group(3)), MONTHS.get(m.group(2).substring(0, 3).toLowerCase(Locale.ROOT)), Integer.parseInt(m.group(1)));
             }
             m = NAMED.matcher(t);
             if (m.matches()) {

@@ -205,6 +205,29 @@ class ReportReaderTest {
     }
 
     @Test
+    void headersWithUnitsAndDatesInTheFormsSellersUseAreRead() throws Exception {
+        String csv = "SKU,ASIN,Fulfilled by,CX Health,NCX rate (%),NCX orders,Total orders*,Last updated,Last offer closed date\n"
+                + "A,B07XJ8C8F5,Amazon,Very Poor,9.84 %,12,122,2026/11/22,20-Nov-2026 Action required\n"
+                + "B,B07XJ8C8F5,Seller,Good,0.90%,2,221,22/11/2026 10:15,--\n"
+                + "C,B07XJ8C8F5,FBM,Fair,3%,3,100,11/22/2026 10:15:00 PM PST,\n";
+        Collected c = read(text("voc.csv", csv), Marketplace.UK);
+        assertEquals(List.of(), c.errors());
+        ReportRow.OfferRow a = (ReportRow.OfferRow) c.rows().get(0);
+        assertEquals(LocalDate.of(2026, 11, 22), a.observation().asOf());
+        assertEquals(LocalDate.of(2026, 11, 20), a.observation().closedDate());
+        assertTrue(a.observation().closed());
+        assertEquals(LocalDate.of(2026, 11, 22), ((ReportRow.OfferRow) c.rows().get(1)).observation().asOf(), "day first where it can only be");
+        assertEquals(LocalDate.of(2026, 11, 22), ((ReportRow.OfferRow) c.rows().get(2)).observation().asOf());
+    }
+
+    @Test
+    void aCommentFileNeedsNoAsin() throws Exception {
+        Collected c = read(text("c.csv", "sku,date,comment\nHB-KETTLE-02,2026-11-18,Glass was shattered\n"), Marketplace.DE);
+        assertEquals(List.of(), c.errors());
+        assertEquals(CommentCategory.DAMAGED, ((ReportRow.CommentRow) c.rows().get(0)).comment().category());
+    }
+
+    @Test
     void hostileFilesAreErrorsNotCrashes() {
         assertFileError(text("empty.csv", ""), "the file is empty");
         assertFileError(text("blank.csv", "\n\n  \n"), "the file is empty");
