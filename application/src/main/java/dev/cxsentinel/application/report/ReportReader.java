@@ -134,7 +134,7 @@ public final class ReportReader {
         List<Column> missing = (positions.containsKey(Column.COMMENT) ? Column.COMMENT_REQUIRED : Column.OFFER_REQUIRED).stream()
                 .filter(c -> !positions.containsKey(c)).toList();
         throw new ReportFormatException(new RowError(file, first.line(), null, String.join(",", first.fields()),
-                "a header row of an offer report (ASIN, SKU, Fulfilled by, CX Health, …), a comment file (asin, sku, date, "
+                "a header row of an offer report (ASIN, SKU, Fulfilled by, CX Health, …), a comment file (sku, date, "
                         + "comment) or an FBA customer returns report (return-date, sku, reason, customer-comments); missing: "
                         + missing.stream().map(Column::describe).collect(Collectors.joining(", "))));
     }
