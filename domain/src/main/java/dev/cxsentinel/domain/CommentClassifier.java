@@ -59,7 +59,7 @@ public final class CommentClassifier {
             }
             for (int start = 0; start < words.size(); start++) {
                 if (p.matchesAt(words, start)) {
-                    found.computeIfAbsent(p.category, c -> new java.util.HashMap<>()).merge(start, p.tests.size(), Math::max);
+                    found.computeIfAbsent(p.category, c -> new java.util.HashMap<>()).merge(start, p.weight(), Math::max);
                 }
             }
         }
@@ -130,7 +130,12 @@ public final class CommentClassifier {
 
     /** One lexicon line: a sequence of word tests, for a category or a dispute ground. */
     private record Pattern(CommentCategory category, DisputeGround ground, List<WordTest> tests, List<Boolean> gapBefore,
-                           boolean negationProof) {
+                           boolean negationProof, Pattern alsoSomewhere) {
+        /** A longer phrase is more specific; a phrase that needs a second one anywhere ({@code &}) counts as weak evidence. */
+        int weight() {
+            return alsoSomewhere != null ? 1 : tests.size();
+        }
+
         boolean matches(List<String> words) {
             for (int start = 0; start < words.size(); start++) {
                 if (matchesAt(words, start)) {
@@ -141,7 +146,8 @@ public final class CommentClassifier {
         }
 
         boolean matchesAt(List<String> words, int start) {
-            return tests.get(0).test(words.get(start)) && matchFrom(words, start) && (negationProof || !negated(words, start));
+            return tests.get(0).test(words.get(start)) && matchFrom(words, start) && (negationProof || !negated(words, start))
+                    && (alsoSomewhere == null || alsoSomewhere.matches(words));
         }
 
         private boolean matchFrom(List<String> words, int start) {
@@ -241,10 +247,17 @@ public final class CommentClassifier {
         } else {
             category = CommentCategory.valueOf(label);
         }
+        String phrase = parts[1].strip();
+        Pattern second = null;
+        int and = phrase.indexOf(" & ");
+        if (and > 0) {
+            second = parse(parts[0].replace("!", "") + "! " + phrase.substring(and + 3), number);
+            phrase = phrase.substring(0, and);
+        }
         List<WordTest> tests = new ArrayList<>();
         List<Boolean> gaps = new ArrayList<>();
         boolean gap = false;
-        for (String token : parts[1].strip().split("\\s+")) {
+        for (String token : phrase.split("\\s+")) {
             if (token.equals("~")) {
                 gap = true;
                 continue;
@@ -262,6 +275,6 @@ public final class CommentClassifier {
         if (tests.isEmpty()) {
             throw new IllegalStateException("comment lexicon line " + number + ": no words in: " + line);
         }
-        return new Pattern(category, ground, tests, gaps, negationProof);
+        return new Pattern(category, ground, tests, gaps, negationProof, second);
     }
 }
