@@ -69,6 +69,7 @@ public class SlackBot {
     private final DisputeForm disputeForm;
     private final AppHome home;
     private final CardActions cards;
+    private final Charts charts;
     private volatile String workspace;
 
     @Inject
@@ -90,6 +91,7 @@ public class SlackBot {
         this.disputeForm = new DisputeForm(disputeClosure, resolveAccount, work);
         this.home = new AppHome(clients, showHome, clock);
         this.cards = new CardActions(showOffer, resolveAccount, home, work);
+        this.charts = new Charts(clients, router, work);
     }
 
     /** The Bolt app, built on first use: constructing this class talks to nobody. */
@@ -133,7 +135,7 @@ public class SlackBot {
         bolt.blockAction(AlertCard.SNOOZE, (req, ctx) -> cards.act(req, ctx, true, t -> snoozeOffer.snooze(
                 new SnoozeOffer.SnoozeOfferCommand(t.actor(CardActions.user(req)), t.query(), SnoozeOffer.SnoozeOfferCommand.parseDuration(t.choice()), ""))));
         bolt.blockAction(AlertCard.DISPUTE, disputeForm::open);
-        bolt.blockAction(AlertCard.TREND, this::trendInThread);
+        bolt.blockAction(AlertCard.TREND, charts::trendButton);
         bolt.viewSubmission(DISPUTE_MODAL, disputeForm::submit);
         bolt.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             String user = payload.getEvent().getUser();
@@ -221,7 +223,7 @@ public class SlackBot {
         try {
             Reply answer = reply.get(ACK_BUDGET_MS, TimeUnit.MILLISECONDS);
             if (answer.chart() != null) {
-                work.execute(() -> postChart(p.getChannelId(), answer));
+                work.execute(() -> charts.post(p.getChannelId(), null, answer));
             }
             return ctx.ack(toAck(answer));
         } catch (TimeoutException slow) {
@@ -233,45 +235,6 @@ public class SlackBot {
         } catch (ExecutionException e) {
             LOG.error("command failed", e.getCause());
             return ctx.ack(Messages.get(Language.EN, "error.generic"));
-        }
-    }
-
-    /** The card's Trend button: the same chart as {@code /cx trend}, posted in the card's thread. */
-    private com.slack.api.bolt.response.Response trendInThread(com.slack.api.bolt.request.builtin.BlockActionRequest req,
-                                                               com.slack.api.bolt.context.builtin.ActionContext ctx) {
-        ActionTarget target = CardActions.target(req.getPayload().getActions().get(0).getValue(), false);
-        String channel = req.getPayload().getChannel() == null ? null : req.getPayload().getChannel().getId();
-        String thread = req.getPayload().getContainer() == null ? null : req.getPayload().getContainer().getMessageTs();
-        if (target == null || channel == null) {
-            work.execute(() -> CardActions.respond(ctx, Messages.get(Language.EN, "card.outdated")));
-            return ctx.ack();
-        }
-        String user = CardActions.user(req);
-        work.execute(() -> {
-            Reply reply = router.handle(target.actor(user), "trend " + target.offer().sku().value() + "@" + target.offer().marketplace().code());
-            if (reply.chart() == null) {
-                CardActions.respond(ctx, reply.text());
-            } else {
-                postChart(channel, thread, reply);
-            }
-        });
-        return ctx.ack();
-    }
-
-    /** A chart goes into the channel as a file, through Slack's upload flow (getUploadURLExternal, upload, complete). */
-    private void postChart(String channel, Reply reply) {
-        postChart(channel, null, reply);
-    }
-
-    private void postChart(String channel, String thread, Reply reply) {
-        try {
-            var response = clients.methods().filesUploadV2(r -> r.channel(channel).threadTs(thread).fileData(reply.chart().png())
-                    .filename(reply.chart().filename()).title(reply.chart().filename()));
-            if (!response.isOk()) {
-                LOG.warn("chart upload failed: {}", response.getError());
-            }
-        } catch (Exception e) {
-            LOG.warn("chart upload failed: {}", SlackText.forLog(e.getMessage()));
         }
     }
 
