@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class CommentClassifier {
             }
             for (int start = 0; start < words.size(); start++) {
                 if (p.matchesAt(words, start)) {
-                    found.computeIfAbsent(p.category, c -> new java.util.HashMap<>()).merge(start, p.weight(), Math::max);
+                    found.computeIfAbsent(p.category, c -> new HashMap<>()).merge(start, p.weight(), Math::max);
                 }
             }
         }

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.MVStoreTool;
@@ -72,7 +74,7 @@ public final class EmbeddedStore implements AutoCloseable {
      */
     static final String COMPACTED_FILE = "compacted.size";
     /** How many compactions ran in this JVM: tests count them rather than time them. */
-    static final java.util.concurrent.atomic.AtomicLong COMPACTIONS = new java.util.concurrent.atomic.AtomicLong();
+    static final AtomicLong COMPACTIONS = new AtomicLong();
 
     public static EmbeddedStore open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -223,7 +225,7 @@ public final class EmbeddedStore implements AutoCloseable {
     private static String applicationName(Path dir) {
         byte[] random = new byte[16];
         new java.security.SecureRandom().nextBytes(random);
-        String name = "cx-sentinel-" + java.util.HexFormat.of().formatHex(random);
+        String name = "cx-sentinel-" + HexFormat.of().formatHex(random);
         Path file = dir.resolve(SECRET_FILE);
         try {
             Files.deleteIfExists(file);

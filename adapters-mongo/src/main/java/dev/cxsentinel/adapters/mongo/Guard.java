@@ -1,8 +1,9 @@
 package dev.cxsentinel.adapters.mongo;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoInterruptedException;
 import dev.cxsentinel.application.model.StoreUnavailableException;
 import java.util.function.Supplier;
 
@@ -15,7 +16,7 @@ final class Guard {
         try {
             return action.get();
         } catch (MongoTimeoutException | MongoSocketException | MongoInterruptedException
-                 | com.mongodb.MongoConnectionPoolClearedException e) {
+                 | MongoConnectionPoolClearedException e) {
             throw new StoreUnavailableException(e);
         }
     }

@@ -11,6 +11,7 @@ import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.OperatorRoles;
 import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.SlackUserId;
 import jakarta.inject.Inject;
@@ -136,7 +137,7 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
         String marketplace = d.getString("marketplace");
         return new ChannelLink(new ChannelId(d.getString("_id")), new SellerAccountId(d.getString("account")),
                 Language.valueOf(d.getString("language")), new SlackUserId(d.getString("linkedBy")), d.getDate("linkedAt").toInstant(),
-                marketplace == null ? null : dev.cxsentinel.domain.Marketplace.parse(marketplace));
+                marketplace == null ? null : Marketplace.parse(marketplace));
     }
 
     @Override

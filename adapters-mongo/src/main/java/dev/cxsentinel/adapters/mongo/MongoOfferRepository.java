@@ -17,6 +17,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -477,7 +478,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer, FindOffers, N
     @Override
     public void saveDigest(Digest digest) {
         Guard.run(() -> digests.replaceOne(eq("_id", digest.id()), DigestMapper.toDocument(digest),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true)));
+                new ReplaceOptions().upsert(true)));
     }
 
     @Override

@@ -8,7 +8,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.event.CommandListener;
 import dev.cxsentinel.application.port.out.StoreHealth;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
@@ -39,7 +41,7 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
     }
 
     /** {@code listener} (may be null) sees every command sent, for tests that count round trips. */
-    static MongoStore connect(String uri, String databaseName, boolean embedded, com.mongodb.event.CommandListener listener) {
+    static MongoStore connect(String uri, String databaseName, boolean embedded, CommandListener listener) {
         ConnectionString connection;
         try {
             connection = new ConnectionString(uri);
@@ -60,12 +62,12 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
     }
 
     /** Why {@code uri} is not a usable MongoDB connection string, or empty when it is. */
-    public static java.util.Optional<String> problemWith(String uri) {
+    public static Optional<String> problemWith(String uri) {
         try {
             new ConnectionString(uri);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.of(e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 

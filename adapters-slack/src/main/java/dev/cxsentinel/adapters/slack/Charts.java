@@ -1,5 +1,8 @@
 package dev.cxsentinel.adapters.slack;
 
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
 import dev.cxsentinel.domain.Language;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -20,8 +23,7 @@ final class Charts {
     }
 
     /** The card's Trend button: the same chart as {@code /cx trend}, posted in the card's thread. */
-    com.slack.api.bolt.response.Response trendButton(com.slack.api.bolt.request.builtin.BlockActionRequest req,
-                                                               com.slack.api.bolt.context.builtin.ActionContext ctx) {
+    Response trendButton(BlockActionRequest req, ActionContext ctx) {
         ActionTarget target = CardActions.target(req.getPayload().getActions().get(0).getValue(), false);
         String channel = req.getPayload().getChannel() == null ? null : req.getPayload().getChannel().getId();
         String thread = req.getPayload().getContainer() == null ? null : req.getPayload().getContainer().getMessageTs();

@@ -18,6 +18,7 @@ import dev.cxsentinel.application.port.in.ShowOffer;
 import dev.cxsentinel.application.port.in.SnoozeOffer;
 import dev.cxsentinel.domain.DisputeReason;
 import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.Remedy;
 import dev.cxsentinel.domain.SellerAccountId;
@@ -27,6 +28,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +49,7 @@ public class CommandRouter {
     private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>|([UW][A-Z0-9]{2,20})");
 
     /** The subcommands, for the metrics' names. */
-    private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("help", "status", "list", "relist", "dispute",
+    private static final Set<String> SUBCOMMANDS = Set.of("help", "status", "list", "relist", "dispute",
             "remedy", "snooze", "link", "grant", "revoke", "trend");
 
     private final ShowOffer showOffer;
@@ -272,13 +274,13 @@ public class CommandRouter {
             return usage(Language.EN, Messages.get(Language.EN, "usage.link"), "/cx link <ACCOUNT> [en|de] [MARKETPLACE]");
         }
         Language language = Language.EN;
-        dev.cxsentinel.domain.Marketplace marketplace = null;
+        Marketplace marketplace = null;
         for (int i = 2; i < Math.min(4, w.tokens().length); i++) {
             String arg = w.arg(i);
             if (arg.equalsIgnoreCase("en") || arg.equalsIgnoreCase("de")) {
                 language = Language.parse(arg);
             } else {
-                marketplace = dev.cxsentinel.domain.Marketplace.parse(arg);
+                marketplace = Marketplace.parse(arg);
             }
         }
         ChannelLink link = linkChannel.link(new LinkChannel.LinkChannelCommand(actor, SellerAccountId.of(w.arg(1)), language, marketplace));

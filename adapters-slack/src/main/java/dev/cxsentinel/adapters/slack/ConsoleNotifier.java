@@ -6,8 +6,11 @@ import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferStatus;
+import dev.cxsentinel.domain.Remedy;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The console's "Slack": prints alert cards, thread follow-ups and digests as readable text, with the same
@@ -46,9 +49,9 @@ public final class ConsoleNotifier implements Notifier {
             }
             line(b, OfferText.vocLink(o, l));
             String handle = OfferText.handle(o);
-            String remedies = java.util.Arrays.stream(dev.cxsentinel.domain.Remedy.values())
-                    .filter(r -> r.isAllowedFor(o.channel())).map(dev.cxsentinel.domain.Remedy::keyword)
-                    .collect(java.util.stream.Collectors.joining("|"));
+            String remedies = Arrays.stream(Remedy.values())
+                    .filter(r -> r.isAllowedFor(o.channel())).map(Remedy::keyword)
+                    .collect(Collectors.joining("|"));
             line(b, "Act: " + (o.status() == OfferStatus.CLOSED ? "/cx relist " + handle + " [note] · /cx dispute " + handle
                     + " <delivery|misunderstanding|fraud|other> [note] · " : "") + "/cx remedy " + handle
                     + " <" + remedies + "> · /cx snooze " + handle + " 3d");

@@ -14,6 +14,7 @@ import dev.cxsentinel.domain.InvalidValueException;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.OfferNotClosedException;
 import dev.cxsentinel.domain.RemedyNotAllowedException;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +42,7 @@ final class ErrorText {
             return Messages.get(l, "error.offer-not-closed", SlackText.code(n.offerId().sku().value() + "@" + n.offerId().marketplace().code()));
         }
         if (e instanceof ExplanationRequiredException x) {
-            return Messages.get(l, "error.explanation-required." + x.missing().name().toLowerCase(java.util.Locale.ROOT));
+            return Messages.get(l, "error.explanation-required." + x.missing().name().toLowerCase(Locale.ROOT));
         }
         if (e instanceof RemedyNotAllowedException r) {
             return Messages.get(l, "error.remedy-not-allowed", Messages.get(l, "advice.name." + r.remedy().name()),

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -52,7 +53,7 @@ public final class Messages {
     }
 
     private static Map<String, String> load(Language language) {
-        String name = "messages_" + language.name().toLowerCase(java.util.Locale.ROOT) + ".properties";
+        String name = "messages_" + language.name().toLowerCase(Locale.ROOT) + ".properties";
         try (InputStream in = Messages.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the message catalog " + name + " is missing from the build");

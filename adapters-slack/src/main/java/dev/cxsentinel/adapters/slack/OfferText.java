@@ -6,12 +6,17 @@ import dev.cxsentinel.domain.ActionRecord;
 import dev.cxsentinel.domain.Advice;
 import dev.cxsentinel.domain.CustomerComment;
 import dev.cxsentinel.domain.CxHealth;
+import dev.cxsentinel.domain.HealthPoint;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** An offer in Slack mrkdwn: the pieces the alert card, {@code /cx status}, {@code /cx list} and App Home share. */
 public final class OfferText {
@@ -22,7 +27,7 @@ public final class OfferText {
     private OfferText() {
     }
 
-    private static final java.util.Map<CxHealth, String> EMOJI = java.util.Map.of(
+    private static final Map<CxHealth, String> EMOJI = Map.of(
             CxHealth.EXCELLENT, ":large_green_circle:", CxHealth.GOOD, ":large_green_circle:", CxHealth.FAIR, ":large_yellow_circle:",
             CxHealth.POOR, ":large_orange_circle:", CxHealth.VERY_POOR, ":red_circle:", CxHealth.INSUFFICIENT_FEEDBACK, ":white_circle:");
 
@@ -84,7 +89,7 @@ public final class OfferText {
     }
 
     static String categories(CustomerComment c, Language l) {
-        return c.categories().stream().map(category -> Messages.label(category, l)).collect(java.util.stream.Collectors.joining(", "));
+        return c.categories().stream().map(category -> Messages.label(category, l)).collect(Collectors.joining(", "));
     }
 
     public static String topReason(Offer o) {
@@ -106,12 +111,12 @@ public final class OfferText {
 
     /** What an advice rests on, e.g. "3 comment(s): wrong item ×2, damaged ×1 and the top NCX reason “Too small (80 %)”". */
     static String basis(Advice.Basis basis, Language l) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (!basis.comments().isEmpty()) {
             String counts = basis.comments().entrySet().stream()
                     .sorted((x, y) -> y.getValue() - x.getValue())
                     .map(e -> Messages.label(e.getKey(), l) + " ×" + e.getValue())
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
             parts.add(Messages.get(l, "advice.basis.comments", counts));
         }
         if (basis.topReason() != null) {
@@ -127,9 +132,9 @@ public final class OfferText {
     static String trend(List<dev.cxsentinel.domain.HealthPoint> points, Language l) {
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern(l == Language.DE ? "d.M." : "MMM d",
                 l == Language.DE ? Locale.GERMAN : Locale.ENGLISH);
-        List<String> shown = new java.util.ArrayList<>();
+        List<String> shown = new ArrayList<>();
         for (int i = points.size() - 1; i >= Math.max(0, points.size() - TREND_POINTS); i--) {
-            dev.cxsentinel.domain.HealthPoint p = points.get(i);
+            HealthPoint p = points.get(i);
             String value = p.ncxRate() != null ? p.ncxRate().format(l) : Messages.label(p.health(), l);
             shown.add(value + " (" + day.format(p.date()) + ")");
         }
@@ -157,8 +162,8 @@ public final class OfferText {
         StringBuilder b = new StringBuilder();
         // Newest first: the action that made the card say what it says must be visible even when the text is cut.
         int from = Math.max(0, history.size() - 10);
-        List<ActionRecord> newestFirst = new java.util.ArrayList<>(history.subList(from, history.size()));
-        java.util.Collections.reverse(newestFirst);
+        List<ActionRecord> newestFirst = new ArrayList<>(history.subList(from, history.size()));
+        Collections.reverse(newestFirst);
         for (ActionRecord a : newestFirst) {
             b.append("• ").append(SlackText.time(a.at())).append(" ").append(action(a, l)).append('\n');
         }

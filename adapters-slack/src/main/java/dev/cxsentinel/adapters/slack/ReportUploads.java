@@ -1,10 +1,12 @@
 package dev.cxsentinel.adapters.slack;
 
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.File;
 import com.slack.api.model.event.MessageFileShareEvent;
 import dev.cxsentinel.application.model.Actor;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.model.ChannelNotLinkedException;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.in.ResolveAccount;
 import dev.cxsentinel.application.report.ReportFile;
@@ -25,6 +27,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -86,7 +89,7 @@ public class ReportUploads {
         Optional<SellerAccountId> account = link.map(ChannelLink::account).or(() -> accountIn(event.getText()));
         if (account.isEmpty()) {
             reply(event.getChannel(), thread, actor.channel().isDirectMessage()
-                    ? Messages.get(l, "import.dm.account") : ErrorText.describe(new dev.cxsentinel.application.model.ChannelNotLinkedException(actor.channel()), l));
+                    ? Messages.get(l, "import.dm.account") : ErrorText.describe(new ChannelNotLinkedException(actor.channel()), l));
             return;
         }
         try {
@@ -174,7 +177,7 @@ public class ReportUploads {
                 throw new IOException("files.info answered " + response.getError());
             }
             return response.getFile();
-        } catch (com.slack.api.methods.SlackApiException e) {
+        } catch (SlackApiException e) {
             throw new IOException("files.info failed with HTTP " + e.getResponse().code());
         }
     }
@@ -265,7 +268,7 @@ public class ReportUploads {
         }
         if (!summary.encodings().isEmpty()) {
             b.append('\n').append(Messages.get(l, "import.encoding", SlackText.escape(summary.encodings().entrySet().stream()
-                    .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")))));
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")))));
         }
         List<RowError> errors = summary.errors();
         for (RowError e : errors.subList(0, Math.min(ERRORS_SHOWN, errors.size()))) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ final class RequestGuard {
     static final int EVENTS_REMEMBERED = 10_000;
 
     private final Supplier<String> workspace;
-    private final java.util.function.BiConsumer<String, String> tellForeignUser;
+    private final BiConsumer<String, String> tellForeignUser;
     private final Map<String, Boolean> seenEvents = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -45,7 +46,7 @@ final class RequestGuard {
     };
 
     /** {@code tellForeignUser} answers a click from another workspace through its response_url (url, text). */
-    RequestGuard(Supplier<String> workspace, java.util.function.BiConsumer<String, String> tellForeignUser) {
+    RequestGuard(Supplier<String> workspace, BiConsumer<String, String> tellForeignUser) {
         this.workspace = workspace;
         this.tellForeignUser = tellForeignUser;
     }

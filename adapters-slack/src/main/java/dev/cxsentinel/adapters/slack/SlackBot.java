@@ -11,7 +11,24 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.Event;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageChannelJoinEvent;
+import com.slack.api.model.event.MessageChannelLeaveEvent;
+import com.slack.api.model.event.MessageChannelNameEvent;
+import com.slack.api.model.event.MessageChannelPurposeEvent;
+import com.slack.api.model.event.MessageChannelTopicEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEkmAccessDeniedEvent;
+import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageMeEvent;
+import com.slack.api.model.event.MessageMetadataDeletedEvent;
+import com.slack.api.model.event.MessageMetadataPostedEvent;
+import com.slack.api.model.event.MessageMetadataUpdatedEvent;
+import com.slack.api.model.event.MessageRepliedEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.cxsentinel.application.model.Actor;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.port.in.DisputeClosure;
@@ -158,22 +175,29 @@ public class SlackBot {
      * each of our {@code chat.update}, deletions, bot messages, DMs) are acknowledged and ignored, without a log line.
      */
     private static void ignoreMessagesWithoutFiles(App bolt) {
-        bolt.event(com.slack.api.model.event.MessageEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageBotEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageChangedEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageDeletedEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageRepliedEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageThreadBroadcastEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageMeEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageChannelJoinEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageChannelLeaveEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageChannelTopicEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageChannelPurposeEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageChannelNameEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageEkmAccessDeniedEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageMetadataPostedEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageMetadataUpdatedEvent.class, (p, ctx) -> ctx.ack());
-        bolt.event(com.slack.api.model.event.MessageMetadataDeletedEvent.class, (p, ctx) -> ctx.ack());
+        for (Class<? extends Event> type : List.of(
+                MessageEvent.class,
+                MessageBotEvent.class,
+                MessageChangedEvent.class,
+                MessageDeletedEvent.class,
+                MessageRepliedEvent.class,
+                MessageThreadBroadcastEvent.class,
+                MessageMeEvent.class,
+                MessageChannelJoinEvent.class,
+                MessageChannelLeaveEvent.class,
+                MessageChannelTopicEvent.class,
+                MessageChannelPurposeEvent.class,
+                MessageChannelNameEvent.class,
+                MessageEkmAccessDeniedEvent.class,
+                MessageMetadataPostedEvent.class,
+                MessageMetadataUpdatedEvent.class,
+                MessageMetadataDeletedEvent.class)) {
+            acknowledgeOnly(bolt, type);
+        }
+    }
+
+    private static <E extends Event> void acknowledgeOnly(App bolt, Class<E> type) {
+        bolt.event(type, (p, ctx) -> ctx.ack());
     }
 
     /** An ephemeral answer to a click, posted to its response_url (only Slack's hooks host or the configured API host). */

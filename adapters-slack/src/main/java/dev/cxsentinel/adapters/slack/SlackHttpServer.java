@@ -1,5 +1,6 @@
 package dev.cxsentinel.adapters.slack;
 
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
@@ -10,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +54,7 @@ public final class SlackHttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final QueuedThreadPool threads;
-    private final com.slack.api.bolt.App bot;
+    private final App bot;
     private final SignatureCheck signatures;
     private final SlackRequestParser parser;
     private final Map<String, Supplier<HttpEndpoint>> routes;
@@ -65,11 +67,11 @@ public final class SlackHttpServer implements AutoCloseable {
     }
 
     /** Serves any Bolt app (the benchmarks compare ours with a bare one behind the same server). */
-    public SlackHttpServer(int port, com.slack.api.bolt.App bolt, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes) throws IOException {
+    public SlackHttpServer(int port, App bolt, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes) throws IOException {
         this(new InetSocketAddress(port), bolt, signingSecret, routes, Instant::now);
     }
 
-    SlackHttpServer(InetSocketAddress address, com.slack.api.bolt.App bolt, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes,
+    SlackHttpServer(InetSocketAddress address, App bolt, String signingSecret, Map<String, Supplier<HttpEndpoint>> routes,
                     Supplier<Instant> clock) throws IOException {
         this.bot = bolt;
         this.signatures = signingSecret == null ? null : new SignatureCheck(signingSecret);
@@ -152,7 +154,7 @@ public final class SlackHttpServer implements AutoCloseable {
         }
         Map<String, List<String>> headers = new HashMap<>();
         for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(field.getValue());
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(field.getValue());
         }
         String remote = org.eclipse.jetty.server.Request.getRemoteAddr(request);
         Content.Source.asByteArrayAsync(request, MAX_BODY + 1)

@@ -1,6 +1,7 @@
 package dev.cxsentinel.adapters.slack;
 
 import dev.cxsentinel.domain.SlackUserId;
+import java.util.Map;
 
 /**
  * Text for Slack's mrkdwn. Everything that comes from outside (customer comments, product names, notes, command
@@ -85,16 +86,16 @@ public final class SlackText {
         return "<@" + user.value() + ">";
     }
 
-    private static final java.util.Map<String, String> EMOJI = java.util.Map.ofEntries(
-            java.util.Map.entry(":red_circle:", "🔴"), java.util.Map.entry(":large_orange_circle:", "🟠"),
-            java.util.Map.entry(":large_yellow_circle:", "🟡"), java.util.Map.entry(":large_green_circle:", "🟢"),
-            java.util.Map.entry(":white_circle:", "⚪"), java.util.Map.entry(":rotating_light:", "🚨"),
-            java.util.Map.entry(":warning:", "⚠️"), java.util.Map.entry(":information_source:", "ℹ️"),
-            java.util.Map.entry(":white_check_mark:", "✅"), java.util.Map.entry(":alarm_clock:", "⏰"),
-            java.util.Map.entry(":chart_with_downwards_trend:", "📉"), java.util.Map.entry(":chart_with_upwards_trend:", "📈"),
-            java.util.Map.entry(":mag:", "🔍"), java.util.Map.entry(":hourglass_flowing_sand:", "⏳"),
-            java.util.Map.entry(":zzz:", "💤"), java.util.Map.entry(":bar_chart:", "📊"), java.util.Map.entry(":no_entry:", "⛔"),
-            java.util.Map.entry(":x:", "❌"), java.util.Map.entry(":tada:", "🎉"));
+    private static final Map<String, String> EMOJI = Map.ofEntries(
+            Map.entry(":red_circle:", "🔴"), Map.entry(":large_orange_circle:", "🟠"),
+            Map.entry(":large_yellow_circle:", "🟡"), Map.entry(":large_green_circle:", "🟢"),
+            Map.entry(":white_circle:", "⚪"), Map.entry(":rotating_light:", "🚨"),
+            Map.entry(":warning:", "⚠️"), Map.entry(":information_source:", "ℹ️"),
+            Map.entry(":white_check_mark:", "✅"), Map.entry(":alarm_clock:", "⏰"),
+            Map.entry(":chart_with_downwards_trend:", "📉"), Map.entry(":chart_with_upwards_trend:", "📈"),
+            Map.entry(":mag:", "🔍"), Map.entry(":hourglass_flowing_sand:", "⏳"),
+            Map.entry(":zzz:", "💤"), Map.entry(":bar_chart:", "📊"), Map.entry(":no_entry:", "⛔"),
+            Map.entry(":x:", "❌"), Map.entry(":tada:", "🎉"));
 
     /** Plain text for a terminal: {@link #plain} plus emoji characters for Slack's emoji names. */
     public static String console(String mrkdwn) {

@@ -1,6 +1,7 @@
 package dev.cxsentinel.application.report;
 
 import dev.cxsentinel.domain.Text;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public enum Column {
     }
 
     public List<String> names() {
-        List<String> all = new java.util.ArrayList<>(english);
+        List<String> all = new ArrayList<>(english);
         all.addAll(german);
         return all;
     }

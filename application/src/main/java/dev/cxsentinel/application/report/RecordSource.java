@@ -1,11 +1,12 @@
 package dev.cxsentinel.application.report;
 
 import java.io.IOException;
+import java.util.List;
 
 /** Rows of a report file, whatever its format: delimited text or a spreadsheet. */
 public interface RecordSource extends AutoCloseable {
     /** One row and the line (text) or row number (spreadsheet) it starts on. */
-    record Record(long line, java.util.List<String> fields) { }
+    record Record(long line, List<String> fields) { }
 
     /** The next non-empty row, or null at the end. */
     Record next() throws IOException, ReportFormatException;

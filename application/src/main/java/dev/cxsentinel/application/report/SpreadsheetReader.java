@@ -2,6 +2,8 @@ package dev.cxsentinel.application.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Driven port: reads an Excel workbook ({@code .xlsx}) as rows of text, streaming. The application stays free of
@@ -12,7 +14,7 @@ public interface SpreadsheetReader {
      * The rows of the first sheet whose header row {@code isHeader} accepts (rows before it are skipped), cells
      * as the spreadsheet formats them.
      */
-    RecordSource open(String fileName, InputStream in, java.util.function.Predicate<java.util.List<String>> isHeader)
+    RecordSource open(String fileName, InputStream in, Predicate<List<String>> isHeader)
             throws IOException, ReportFormatException;
 
     /** For builds without spreadsheet support: every workbook is refused with a clear message. */

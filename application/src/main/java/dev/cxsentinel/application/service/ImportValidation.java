@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The first pass of an import, which writes nothing: sorts the files by kind, reads every row, finds repeated
@@ -113,7 +114,7 @@ final class ImportValidation {
         }
     }
 
-    private void read(ReportFile file, java.util.function.Consumer<ReportRow> rows) {
+    private void read(ReportFile file, Consumer<ReportRow> rows) {
         try {
             ReportReader.Outcome outcome = reader.read(file, defaultMarketplace, new ReportReader.RowSink() {
                 @Override

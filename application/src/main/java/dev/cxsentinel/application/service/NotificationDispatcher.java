@@ -11,6 +11,7 @@ import dev.cxsentinel.application.port.out.ChannelPace;
 import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.Notifier;
+import dev.cxsentinel.domain.SellerAccountId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -186,7 +187,7 @@ public class NotificationDispatcher implements DeliverNotifications {
     }
 
     /** An alert belongs to its account: a channel relinked to another account since it was owed never receives it. */
-    private boolean stillLinked(ChannelId channel, dev.cxsentinel.domain.SellerAccountId account) {
+    private boolean stillLinked(ChannelId channel, SellerAccountId account) {
         if (channel.isDirectMessage() || channel.equals(ChannelId.CONSOLE)) {
             return true;
         }

@@ -30,7 +30,7 @@ public class OfferLocator {
 
     public Offer locate(SellerAccountId account, OfferQuery query) {
         if (query.exact().isPresent() && !query.exact().get().account().equals(account)) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.FOREIGN_CARD, null, java.util.List.of());
+            throw new AccessDeniedException(AccessDeniedException.Reason.FOREIGN_CARD, null, List.of());
         }
         Map<String, Offer> matches = new LinkedHashMap<>();
         if (Asin.looksLikeAsin(query.key())) {

@@ -19,6 +19,7 @@ import dev.cxsentinel.application.port.in.ShowOffer;
 import dev.cxsentinel.application.port.in.SnoozeOffer;
 import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.DispatchSignal;
+import dev.cxsentinel.application.report.SpreadsheetReader;
 import dev.cxsentinel.application.service.AccessService;
 import dev.cxsentinel.application.service.AdministrationService;
 import dev.cxsentinel.application.service.DispatchLoop;
@@ -28,6 +29,7 @@ import dev.cxsentinel.application.service.NotificationDispatcher;
 import dev.cxsentinel.application.service.OfferActionService;
 import dev.cxsentinel.application.service.OfferQueryService;
 import dev.cxsentinel.application.service.ReminderService;
+import dev.cxsentinel.bootstrap.spreadsheet.FastexcelSpreadsheetReader;
 
 /** The use cases and their settings. */
 public final class ApplicationModule extends AbstractModule {
@@ -57,7 +59,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(LinkChannel.class).to(AdministrationService.class);
         bind(ManageOperators.class).to(AdministrationService.class);
         bind(ImportCxReport.class).to(ImportService.class);
-        bind(dev.cxsentinel.application.report.SpreadsheetReader.class).to(dev.cxsentinel.bootstrap.spreadsheet.FastexcelSpreadsheetReader.class);
+        bind(SpreadsheetReader.class).to(FastexcelSpreadsheetReader.class);
         bind(ShowHome.class).to(HomeService.class);
         bind(DeliverNotifications.class).to(NotificationDispatcher.class);
         bind(SendReminders.class).to(ReminderService.class);

@@ -3,10 +3,12 @@ package dev.cxsentinel.bootstrap.modules;
 import com.google.inject.AbstractModule;
 import dev.cxsentinel.adapters.mongo.MongoAccessRepository;
 import dev.cxsentinel.adapters.mongo.MongoAuditRepository;
+import dev.cxsentinel.adapters.mongo.MongoChannelPace;
 import dev.cxsentinel.adapters.mongo.MongoOfferRepository;
 import dev.cxsentinel.adapters.mongo.MongoStore;
 import dev.cxsentinel.application.port.out.AuditLog;
 import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.application.port.out.ChannelPace;
 import dev.cxsentinel.application.port.out.FindOffers;
 import dev.cxsentinel.application.port.out.ImportRecords;
 import dev.cxsentinel.application.port.out.LoadOffer;
@@ -35,6 +37,6 @@ public final class MongoModule extends AbstractModule {
         bind(OperatorRoles.class).to(MongoAccessRepository.class);
         bind(AuditLog.class).to(MongoAuditRepository.class);
         bind(ImportRecords.class).to(MongoAuditRepository.class);
-        bind(dev.cxsentinel.application.port.out.ChannelPace.class).to(dev.cxsentinel.adapters.mongo.MongoChannelPace.class);
+        bind(ChannelPace.class).to(MongoChannelPace.class);
     }
 }
