@@ -3,18 +3,24 @@ package dev.cxsentinel.bootstrap;
 import dev.cxsentinel.adapters.mongo.MongoStore;
 import dev.cxsentinel.adapters.slack.SlackSettings;
 import dev.cxsentinel.application.model.AlertSettings;
+import dev.cxsentinel.application.model.ReviewSchedule;
 import dev.cxsentinel.domain.InvalidValueException;
 import dev.cxsentinel.domain.SlackUserId;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +29,7 @@ import java.util.regex.Pattern;
  * The configuration, read from the environment and checked as a whole. {@link #toString()} never shows a secret.
  */
 public record Config(String mongoUri, String mongoDatabase, Path dataDir, SlackSettings slack, int port,
-                     Set<SlackUserId> admins, AlertSettings alerts, String logFormat) {
+                     Set<SlackUserId> admins, AlertSettings alerts, String logFormat, ReviewSchedule reviews) {
 
     public static final int DEFAULT_PORT = 3000;
 
@@ -71,11 +77,12 @@ public record Config(String mongoUri, String mongoDatabase, Path dataDir, SlackS
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             problems.add("CX_LOG_FORMAT must be text or json (found '" + logFormat + "').");
         }
+        ReviewSchedule reviews = reviewSchedule(value(env, "CX_WEEKLY_REVIEW"), value(env, "CX_WEEKLY_REVIEW_ZONE"), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Config(mongoUri, database, dataDir, slack, port, admins,
-                new AlertSettings(interval, maxReminders), logFormat);
+                new AlertSettings(interval, maxReminders), logFormat, reviews);
     }
 
     private static void checkSlack(String botToken, String signingSecret, String appToken, List<String> problems) {
@@ -161,6 +168,46 @@ public record Config(String mongoUri, String mongoDatabase, Path dataDir, SlackS
         return admins;
     }
 
+    private static final Pattern WEEKLY = Pattern.compile("([a-z]{2,9})\\s+(\\d{1,2})(?::(\\d{2}))?");
+
+    /** {@code CX_WEEKLY_REVIEW}: {@code MON 09:00} (the default), a day and an hour, or {@code off}. */
+    static ReviewSchedule reviewSchedule(String when, String zoneText, List<String> problems) {
+        ZoneId zone = null;
+        if (zoneText != null) {
+            try {
+                zone = ZoneId.of(zoneText);
+            } catch (DateTimeException e) {
+                problems.add("CX_WEEKLY_REVIEW_ZONE must be a time zone such as Europe/Berlin or UTC (found '" + zoneText + "').");
+            }
+        }
+        if (when == null) {
+            return new ReviewSchedule(true, ReviewSchedule.DEFAULT.day(), ReviewSchedule.DEFAULT.time(), zone);
+        }
+        String text = when.strip().toLowerCase(Locale.ROOT);
+        if (text.equals("off") || text.equals("false") || text.equals("no")) {
+            return ReviewSchedule.OFF;
+        }
+        Matcher m = WEEKLY.matcher(text);
+        Optional<DayOfWeek> day = m.matches() ? dayOfWeek(m.group(1)) : Optional.empty();
+        int hour = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        int minute = m.matches() && m.group(3) != null ? Integer.parseInt(m.group(3)) : 0;
+        if (day.isEmpty() || hour > 23 || minute > 59) {
+            problems.add("CX_WEEKLY_REVIEW must be a day and a time such as MON 09:00 or FRIDAY 16:30, or off (found '" + when + "').");
+            return ReviewSchedule.DEFAULT;
+        }
+        return new ReviewSchedule(true, day.get(), LocalTime.of(hour, minute), zone);
+    }
+
+    private static Optional<DayOfWeek> dayOfWeek(String word) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            String name = d.name().toLowerCase(Locale.ROOT);
+            if (name.equals(word) || name.substring(0, 3).equals(word)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([smhd])");
 
     private static Duration duration(String name, String text, List<String> problems) {
@@ -203,6 +250,7 @@ public record Config(String mongoUri, String mongoDatabase, Path dataDir, SlackS
     @Override
     public String toString() {
         return "Config[store=" + (mongoUri == null ? "embedded in " + dataDir : "MongoDB " + redact(mongoUri) + "/" + mongoDatabase)
-                + ", slack=" + slack + ", port=" + port + ", admins=" + admins.size() + ", logFormat=" + logFormat + "]";
+                + ", slack=" + slack + ", port=" + port + ", admins=" + admins.size() + ", logFormat=" + logFormat
+                + ", weeklyReview=" + (reviews.enabled() ? reviews.day() + " " + reviews.time() + (reviews.zone() == null ? "" : " " + reviews.zone()) : "off") + "]";
     }
 }

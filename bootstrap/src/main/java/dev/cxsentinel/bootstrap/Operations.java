@@ -3,9 +3,11 @@ package dev.cxsentinel.bootstrap;
 import dev.cxsentinel.adapters.slack.HttpEndpoint;
 import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.StoreHealth;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,10 +17,12 @@ public final class Operations {
     private final StoreHealth store;
     private final Metrics metrics;
     private final NotificationOutbox outbox;
+    private final DigestOutbox digests;
     private volatile Supplier<String> slackState = () -> "off";
 
     @Inject
-    public Operations(StoreHealth store, Metrics metrics, NotificationOutbox outbox) {
+    public Operations(StoreHealth store, Metrics metrics, NotificationOutbox outbox, DigestOutbox digests) {
+        this.digests = digests;
         this.store = store;
         this.metrics = metrics;
         this.outbox = outbox;
@@ -55,7 +59,8 @@ public final class Operations {
         counter(b, "cx_notifications_failed_total", "Notifications that failed permanently in this process.", metrics.notificationsFailed());
         b.append("# HELP cx_notifications Notifications in the store, by state.\n# TYPE cx_notifications gauge\n");
         try {
-            Map<Notification.State, Long> counts = outbox.countByState();
+            Map<Notification.State, Long> counts = new EnumMap<>(outbox.countByState());
+            digests.countByState().forEach((state, n) -> counts.merge(state, n, Long::sum));
             b.append("cx_notifications{state=\"pending\"} ").append(counts.getOrDefault(Notification.State.PENDING, 0L)).append('\n');
             b.append("cx_notifications{state=\"failed\"} ").append(counts.getOrDefault(Notification.State.FAILED, 0L)).append('\n');
         } catch (RuntimeException e) {

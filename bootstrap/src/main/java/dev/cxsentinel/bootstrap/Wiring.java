@@ -30,7 +30,7 @@ public final class Wiring {
 
     public static Injector injector(Config config, Set<SlackUserId> admins, StoreConnection store, Module delivery, DeliverySettings pace) {
         List<Module> modules = new ArrayList<>();
-        modules.add(new ApplicationModule(new Admins(admins), config.alerts(), pace));
+        modules.add(new ApplicationModule(new Admins(admins), config.alerts(), pace, config.reviews()));
         modules.add(new MongoModule(store.mongo()));
         modules.add(delivery);
         return Guice.createInjector(Stage.PRODUCTION, modules);

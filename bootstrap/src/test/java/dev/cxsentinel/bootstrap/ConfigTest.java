@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxsentinel.application.model.ReviewSchedule;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,20 @@ class ConfigTest {
         assertFalse(config.slackConfigured());
         assertEquals(Duration.ofHours(24), config.alerts().reminderInterval());
         assertEquals(3, config.alerts().maxReminders());
+    }
+
+    @Test
+    void theWeeklyReviewIsMondayNineByDefaultConfigurableAndCanBeTurnedOff() {
+        ReviewSchedule byDefault = Config.from(Map.of()).reviews();
+        assertEquals(new ReviewSchedule(true, DayOfWeek.MONDAY, LocalTime.of(9, 0), null), byDefault);
+        assertEquals(new ReviewSchedule(true, DayOfWeek.FRIDAY, LocalTime.of(16, 30), ZoneId.of("America/New_York")),
+                Config.from(Map.of("CX_WEEKLY_REVIEW", "friday 16:30", "CX_WEEKLY_REVIEW_ZONE", "America/New_York")).reviews());
+        assertEquals(DayOfWeek.TUESDAY, Config.from(Map.of("CX_WEEKLY_REVIEW", "TUE 8")).reviews().day());
+        assertFalse(Config.from(Map.of("CX_WEEKLY_REVIEW", "off")).reviews().enabled());
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.from(Map.of("CX_WEEKLY_REVIEW", "someday 25:00",
+                "CX_WEEKLY_REVIEW_ZONE", "Mars/Olympus")));
+        assertTrue(e.getMessage().contains("CX_WEEKLY_REVIEW must be a day and a time such as MON 09:00"), e.getMessage());
+        assertTrue(e.getMessage().contains("CX_WEEKLY_REVIEW_ZONE must be a time zone such as Europe/Berlin"), e.getMessage());
     }
 
     @Test

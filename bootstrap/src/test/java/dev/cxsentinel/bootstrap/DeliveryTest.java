@@ -16,6 +16,7 @@ import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.application.report.ReportFile;
@@ -48,6 +49,7 @@ class DeliveryTest {
     TestApp app;
     MutableClock clock;
     NotificationOutbox outbox;
+    DigestOutbox digests;
     SlackNotifier notifier;
 
     @BeforeEach
@@ -55,6 +57,7 @@ class DeliveryTest {
         app = new TestApp();
         clock = new MutableClock(Instant.now().plusSeconds(1));
         outbox = app.injector.getInstance(NotificationOutbox.class);
+        digests = app.injector.getInstance(DigestOutbox.class);
         SlackSettings settings = new SlackSettings("xoxb-test-token", TestApp.SECRET, null, app.slack.apiUrl(), null, null, Duration.ofSeconds(1));
         notifier = new SlackNotifier(new SlackClients(settings), clock);
     }
@@ -79,7 +82,7 @@ class DeliveryTest {
     }
 
     NotificationDispatcher dispatcher(Duration pace) {
-        return new NotificationDispatcher(outbox, notifier, clock,
+        return new NotificationDispatcher(outbox, digests, notifier, clock,
                 new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics(),
                 app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
     }
@@ -268,7 +271,7 @@ class DeliveryTest {
     }
 
     @Test
-    void aDigestSlackRefusesForGoodCountsAsFailedInTheGauge() {
+    void aDigestSlackRefusesForGoodCountsAsFailedInTheGauge() throws Exception {
         link("C0GONE");
         app.slack.failChannel("C0GONE", "channel_not_found");
         StringBuilder csv = new StringBuilder("marketplace,asin,sku,fulfillment_channel,cx_health\n");
@@ -278,13 +281,17 @@ class DeliveryTest {
         String later = "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0TEST0001,SKU-IMPROVE,FBA,Good\n";
         app.injector.getInstance(ImportCxReport.class).importReport(new ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test",
                 Optional.empty(), List.of(ReportFile.ofBytes("b.csv", later.getBytes(StandardCharsets.UTF_8))), false));
-        long failedBefore = outbox.countByState().get(Notification.State.FAILED);
+        long failedBefore = digests.countByState().get(Notification.State.FAILED);
         dispatcher(Duration.ZERO).deliverDue();
-        assertEquals(failedBefore + 1, outbox.countByState().get(Notification.State.FAILED), "the refused digest is in the gauge");
+        assertEquals(failedBefore + 1, digests.countByState().get(Notification.State.FAILED), "the refused digest is counted");
+        assertTrue(app.get("/metrics").body().contains("cx_notifications{state=\"failed\"} " + (failedBefore + 1)), "and in the gauge");
+        String status = app.command(TestApp.ADMIN, "C0GONE", FakeSlackApi.TEAM, "status SKU-IMPROVE").body();
+        assertTrue(status.contains("could not be delivered") && status.contains("channel_not_found") && status.contains("<#C0GONE>"),
+                "/cx status names the refused digest and why: " + status);
     }
 
     NotificationDispatcher dispatcherOnTheRealClock(Duration pace) {
-        return new NotificationDispatcher(outbox, notifier, Instant::now,
+        return new NotificationDispatcher(outbox, digests, notifier, Instant::now,
                 new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(2)), new Metrics(),
                 app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
     }
@@ -337,7 +344,7 @@ class DeliveryTest {
                         throw e.getCause();
                     }
                 });
-        NotificationDispatcher dispatcher = new NotificationDispatcher(counting, notifier, clock,
+        NotificationDispatcher dispatcher = new NotificationDispatcher(counting, digests, notifier, clock,
                 new DeliverySettings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics(),
                 app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
         int sent = 0;

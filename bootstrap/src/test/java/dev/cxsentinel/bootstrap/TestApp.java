@@ -12,6 +12,7 @@ import dev.cxsentinel.adapters.slack.SlackBot;
 import dev.cxsentinel.adapters.slack.SlackHttpServer;
 import dev.cxsentinel.adapters.slack.SlackSettings;
 import dev.cxsentinel.application.model.AlertSettings;
+import dev.cxsentinel.application.model.ReviewSchedule;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.port.in.ImportCxReport;
@@ -77,7 +78,7 @@ final class TestApp implements AutoCloseable {
         mongo = MongoStore.connect(embedded.connectionString(), "cx_test");
         SlackSettings settings = new SlackSettings("xoxb-test-token", SECRET, null, slack.apiUrl(), null, null, Duration.ofSeconds(2));
         Config config = new Config(null, "cx_test", Path.of("unused"), settings, 0, Set.of(new SlackUserId(ADMIN)),
-                AlertSettings.DEFAULTS, "text");
+                AlertSettings.DEFAULTS, "text", ReviewSchedule.OFF);
         StoreConnection store = StoreConnection.of(mongo, "test store");
         injector = Wiring.injector(config, config.admins(), store, new SlackModule(settings));
         Wiring.prepareStore(injector, store);

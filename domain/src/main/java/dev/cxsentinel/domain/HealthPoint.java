@@ -19,6 +19,11 @@ public record HealthPoint(LocalDate date, CxHealth health, NcxRate ncxRate, Inte
         Objects.requireNonNull(status, "status");
     }
 
+    /** Closed, or at a level where Amazon may close it. */
+    public boolean inTrouble() {
+        return status == OfferStatus.CLOSED || health.isAtRisk();
+    }
+
     static HealthPoint of(CxObservation seen, OfferStatus status, LocalDate date) {
         return new HealthPoint(date, seen.health(), seen.ncxRate(), seen.ncxOrders(), seen.totalOrders(), status);
     }

@@ -1,5 +1,6 @@
 package dev.cxsentinel.domain;
 
+import java.time.ZoneId;
 import java.util.Locale;
 
 /** An Amazon marketplace (Marktplatz): its code, shop domain, marketplace id and Seller Central host. */
@@ -55,6 +56,26 @@ public enum Marketplace {
     /** The Voice of the Customer dashboard (Stimme des Kunden) on this marketplace's Seller Central. */
     public String voiceOfTheCustomerUrl() {
         return "https://" + sellerCentralHost + "/voice-of-the-customer";
+    }
+
+    /** The marketplace's local time: Seller Central's reports and a team's working week there run on it. */
+    public ZoneId zone() {
+        return ZoneId.of(switch (this) {
+            case UK -> "Europe/London";
+            case IE -> "Europe/Dublin";
+            case TR -> "Europe/Istanbul";
+            case US -> "America/Los_Angeles";
+            case CA -> "America/Toronto";
+            case MX -> "America/Mexico_City";
+            case BR -> "America/Sao_Paulo";
+            case JP -> "Asia/Tokyo";
+            case AU -> "Australia/Sydney";
+            case IN -> "Asia/Kolkata";
+            case AE -> "Asia/Dubai";
+            case SA -> "Asia/Riyadh";
+            case SG -> "Asia/Singapore";
+            default -> "Europe/Berlin";
+        });
     }
 
     /** Accepts a code ({@code DE}, {@code GB} for UK), a domain ({@code amazon.de}, {@code www.amazon.de}) or a marketplace id. */

@@ -288,6 +288,21 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
         return status != OfferStatus.ACTIVE || health().isAtRisk();
     }
 
+    /** Closed, and since the closure nobody relisted, disputed, recorded a remedy or snoozed it: an action is open. */
+    public boolean awaitsAction(Instant now) {
+        return status == OfferStatus.CLOSED && !remedyRecordedSinceClosure() && !isSnoozed(now);
+    }
+
+    /** The offer's figures as they stood on {@code day}: the last history point on or before it. */
+    public Optional<HealthPoint> pointOn(LocalDate day) {
+        for (int i = trend.size() - 1; i >= 0; i--) {
+            if (!trend.get(i).date().isAfter(day)) {
+                return Optional.of(trend.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     public boolean remedyRecordedSinceClosure() {
         return closedNoticedAt != null && history.stream()
                 .anyMatch(a -> a.type() == ActionType.REMEDY_RECORDED && !a.at().isBefore(closedNoticedAt));

@@ -23,6 +23,7 @@ import dev.cxsentinel.application.model.Page;
 import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.OfferChange;
+import dev.cxsentinel.application.port.out.ReviewLedger;
 import dev.cxsentinel.domain.CommentCategory;
 import dev.cxsentinel.domain.CustomerComment;
 import dev.cxsentinel.domain.CxHealth;
@@ -32,9 +33,11 @@ import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferId;
 import dev.cxsentinel.domain.Remedy;
+import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.Sku;
 import dev.cxsentinel.domain.SlackUserId;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,10 @@ abstract class OfferStoreContract {
 
     MongoStore store;
     MongoOfferRepository offers;
+    MongoOfferQueries queries;
+    MongoNotificationOutbox outbox;
+    MongoDigestOutbox digests;
+    MongoReviewLedger reviews;
     MongoAccessRepository access;
     MongoAuditRepository audit;
 
@@ -67,6 +75,10 @@ abstract class OfferStoreContract {
         store = connect("cx_test_" + System.nanoTime());
         store.ensureIndexes();
         offers = new MongoOfferRepository(store);
+        queries = new MongoOfferQueries(store);
+        outbox = new MongoNotificationOutbox(store, Instant::now);
+        digests = new MongoDigestOutbox(store);
+        reviews = new MongoReviewLedger(store);
         access = new MongoAccessRepository(store);
         audit = new MongoAuditRepository(store);
     }
@@ -133,7 +145,7 @@ abstract class OfferStoreContract {
         pool.shutdown();
         assertEquals(1, wins.get());
         assertEquals(1, offers.load(stored.id()).orElseThrow().history().size());
-        assertEquals(1, offers.notificationsOf(stored.id()).size());
+        assertEquals(1, outbox.notificationsOf(stored.id()).size());
     }
 
     @Test
@@ -164,9 +176,9 @@ abstract class OfferStoreContract {
         insert(offer("CASE-IP14-BLK", Marketplace.DE, CxHealth.POOR, false));
         insert(offer("CASE-IP14-BLK", Marketplace.FR, CxHealth.FAIR, false));
         insert(offer("OTHER", Marketplace.DE, CxHealth.GOOD, false));
-        assertEquals(2, offers.findBySku(ACCOUNT, new Sku("CASE-IP14-BLK")).size());
-        assertEquals(3, offers.findByAsin(ACCOUNT, new dev.cxsentinel.domain.Asin("B08N5WRWNW")).size());
-        assertEquals(0, offers.findBySku(new dev.cxsentinel.domain.SellerAccountId("A1OTHERACCOUNT"), new Sku("OTHER")).size());
+        assertEquals(2, queries.findBySku(ACCOUNT, new Sku("CASE-IP14-BLK")).size());
+        assertEquals(3, queries.findByAsin(ACCOUNT, new dev.cxsentinel.domain.Asin("B08N5WRWNW")).size());
+        assertEquals(0, queries.findBySku(new dev.cxsentinel.domain.SellerAccountId("A1OTHERACCOUNT"), new Sku("OTHER")).size());
     }
 
     @Test
@@ -178,16 +190,16 @@ abstract class OfferStoreContract {
         for (int i = 0; i < 12; i++) {
             insert(offer(String.format("P-%02d", i + 10), Marketplace.FR, CxHealth.POOR, false));
         }
-        Page<Offer> first = offers.findNeedingAttention(ACCOUNT, AttentionFilter.ALL, 1, 10);
+        Page<Offer> first = queries.findNeedingAttention(ACCOUNT, AttentionFilter.ALL, 1, 10);
         assertEquals(15, first.total());
         assertTrue(first.hasMore());
         assertEquals(List.of("C-1", "V-1", "P-1"), first.items().subList(0, 3).stream().map(o -> o.id().sku().value()).toList());
-        Page<Offer> second = offers.findNeedingAttention(ACCOUNT, AttentionFilter.ALL, 2, 10);
+        Page<Offer> second = queries.findNeedingAttention(ACCOUNT, AttentionFilter.ALL, 2, 10);
         assertEquals(5, second.items().size());
         assertFalse(second.hasMore());
-        assertEquals(1, offers.findNeedingAttention(ACCOUNT, AttentionFilter.CLOSED, 1, 10).total());
-        assertEquals(2, offers.findNeedingAttention(ACCOUNT, AttentionFilter.VERY_POOR, 1, 10).total());
-        assertEquals(1, offers.findClosed(null, 10).size());
+        assertEquals(1, queries.findNeedingAttention(ACCOUNT, AttentionFilter.CLOSED, 1, 10).total());
+        assertEquals(2, queries.findNeedingAttention(ACCOUNT, AttentionFilter.VERY_POOR, 1, 10).total());
+        assertEquals(1, queries.findClosed(null, 10).size());
     }
 
     @Test
@@ -196,18 +208,18 @@ abstract class OfferStoreContract {
         Notification n = alert(stored);
         insert(stored, n);
 
-        NotificationOutbox.Claim claim = offers.claimNext("one", NOW, LEASE).orElseThrow();
+        NotificationOutbox.Claim claim = outbox.claimNext("one", NOW, LEASE).orElseThrow();
         assertEquals(List.of(n.id()), claim.notifications().stream().map(Notification::id).toList());
-        assertTrue(offers.claimNext("two", NOW.plusSeconds(1), LEASE).isEmpty(), "held by one");
-        assertTrue(offers.claimNext("two", NOW.plus(LEASE).plusSeconds(1), LEASE).isPresent(), "an expired lease is claimable");
-        assertFalse(offers.extendLease(stored.id(), "one", NOW.plusSeconds(60)), "one lost it");
-        offers.reschedule(stored.id(), "one", n.id(), NOW.plusSeconds(3600), 7, "late");
-        offers.markFailed(stored.id(), "one", n.id(), 8, "too late");
-        Notification after = offers.notificationsOf(stored.id()).get(0);
+        assertTrue(outbox.claimNext("two", NOW.plusSeconds(1), LEASE).isEmpty(), "held by one");
+        assertTrue(outbox.claimNext("two", NOW.plus(LEASE).plusSeconds(1), LEASE).isPresent(), "an expired lease is claimable");
+        assertFalse(outbox.extendLease(stored.id(), "one", NOW.plusSeconds(60)), "one lost it");
+        outbox.reschedule(stored.id(), "one", n.id(), NOW.plusSeconds(3600), 7, "late");
+        outbox.markFailed(stored.id(), "one", n.id(), 8, "too late");
+        Notification after = outbox.notificationsOf(stored.id()).get(0);
         assertEquals(Notification.State.PENDING, after.state(), "a lost lease cannot fail it");
         assertEquals(0, after.attempts(), "nor reschedule it");
-        offers.markSent(stored.id(), "one", n.id(), "1700000000.000200");
-        assertEquals(Notification.State.SENT, offers.notificationsOf(stored.id()).get(0).state(),
+        outbox.markSent(stored.id(), "one", n.id(), "1700000000.000200");
+        assertEquals(Notification.State.SENT, outbox.notificationsOf(stored.id()).get(0).state(),
                 "what was sent is recorded, so the new owner does not send it again");
     }
 
@@ -216,30 +228,30 @@ abstract class OfferStoreContract {
         Offer stored = offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true);
         Notification n = alert(stored);
         insert(stored, n);
-        NotificationOutbox.Claim claim = offers.claimNext("one", NOW, LEASE).orElseThrow();
-        offers.markSent(stored.id(), "one", n.id(), "1700000000.000100");
-        offers.recordThread(stored.id(), "one", LINK.channel(), "1700000000.000100");
-        offers.release(stored.id(), "one");
+        NotificationOutbox.Claim claim = outbox.claimNext("one", NOW, LEASE).orElseThrow();
+        outbox.markSent(stored.id(), "one", n.id(), "1700000000.000100");
+        outbox.recordThread(stored.id(), "one", LINK.channel(), "1700000000.000100");
+        outbox.release(stored.id(), "one");
 
-        assertTrue(offers.claimNext("one", NOW.plusSeconds(5), LEASE).isEmpty());
-        Notification sent = offers.notificationsOf(stored.id()).get(0);
+        assertTrue(outbox.claimNext("one", NOW.plusSeconds(5), LEASE).isEmpty());
+        Notification sent = outbox.notificationsOf(stored.id()).get(0);
         assertEquals(Notification.State.SENT, sent.state());
         assertEquals("1700000000.000100", sent.messageTs());
-        assertEquals(Map.of(LINK.channel(), "1700000000.000100"), offers.threadsOf(stored.id()));
+        assertEquals(Map.of(LINK.channel(), "1700000000.000100"), outbox.threadsOf(stored.id()));
         assertEquals(claim.offer(), offers.load(stored.id()).orElseThrow());
     }
 
     @Test
     void aNotificationOwedWhileTheLeaseIsHeldIsNotLost() {
         Offer stored = insert(offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true), alert(offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true)));
-        NotificationOutbox.Claim claim = offers.claimNext("one", NOW, LEASE).orElseThrow();
-        offers.markSent(stored.id(), "one", claim.notifications().get(0).id(), "1.1");
+        NotificationOutbox.Claim claim = outbox.claimNext("one", NOW, LEASE).orElseThrow();
+        outbox.markSent(stored.id(), "one", claim.notifications().get(0).id(), "1.1");
         Offer relisted = stored.relist(ANNA, "", NOW).after();
         Notification followUp = alert(relisted);
         offers.save(new OfferChange(relisted, false, List.of(followUp)));
-        offers.release(stored.id(), "one");
+        outbox.release(stored.id(), "one");
 
-        NotificationOutbox.Claim next = offers.claimNext("two", NOW.plusSeconds(1), LEASE).orElseThrow();
+        NotificationOutbox.Claim next = outbox.claimNext("two", NOW.plusSeconds(1), LEASE).orElseThrow();
         assertTrue(next.notifications().stream().anyMatch(x -> x.id().equals(followUp.id()) && x.state() == Notification.State.PENDING));
     }
 
@@ -249,19 +261,19 @@ abstract class OfferStoreContract {
         Notification n = alert(stored);
         Notification m = alert(stored);
         insert(stored, n, m);
-        offers.claimNext("one", NOW, LEASE).orElseThrow();
-        offers.reschedule(stored.id(), "one", n.id(), NOW.plusSeconds(30), 1, "HTTP 500");
-        offers.markFailed(stored.id(), "one", m.id(), 1, "channel_not_found");
-        offers.release(stored.id(), "one");
-        assertTrue(offers.claimNext("one", NOW.plusSeconds(10), LEASE).isEmpty(), "not due before its new time");
-        NotificationOutbox.Claim later = offers.claimNext("one", NOW.plusSeconds(31), LEASE).orElseThrow();
+        outbox.claimNext("one", NOW, LEASE).orElseThrow();
+        outbox.reschedule(stored.id(), "one", n.id(), NOW.plusSeconds(30), 1, "HTTP 500");
+        outbox.markFailed(stored.id(), "one", m.id(), 1, "channel_not_found");
+        outbox.release(stored.id(), "one");
+        assertTrue(outbox.claimNext("one", NOW.plusSeconds(10), LEASE).isEmpty(), "not due before its new time");
+        NotificationOutbox.Claim later = outbox.claimNext("one", NOW.plusSeconds(31), LEASE).orElseThrow();
         Notification retried = later.notifications().stream().filter(x -> x.id().equals(n.id())).findFirst().orElseThrow();
         assertEquals(1, retried.attempts());
         assertEquals("HTTP 500", retried.lastError());
         Notification failed = later.notifications().stream().filter(x -> x.id().equals(m.id())).findFirst().orElseThrow();
         assertEquals(Notification.State.FAILED, failed.state());
         assertEquals("channel_not_found", failed.lastError());
-        assertEquals(1L, offers.countByState().get(Notification.State.FAILED));
+        assertEquals(1L, outbox.countByState().get(Notification.State.FAILED));
     }
 
     @Test
@@ -269,9 +281,9 @@ abstract class OfferStoreContract {
         Offer stored = offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true);
         insert(stored, alert(stored));
         store.database().getCollection("outbox_due").drop();
-        assertTrue(offers.claimNext("one", NOW, LEASE).isEmpty());
+        assertTrue(outbox.claimNext("one", NOW, LEASE).isEmpty());
         assertEquals(1, offers.repairOutboxIndex());
-        assertTrue(offers.claimNext("one", NOW, LEASE).isPresent());
+        assertTrue(outbox.claimNext("one", NOW, LEASE).isPresent());
     }
 
     @Test
@@ -280,12 +292,43 @@ abstract class OfferStoreContract {
         Digest digest = new Digest("imp-1:C0CXALERTS", ACCOUNT, LINK.channel(), Language.DE, "imp-1",
                 List.of(new DigestLine(o.id(), o.asin(), o.productName(), EventType.IMPROVED, CxHealth.FAIR, CxHealth.GOOD)),
                 3, NOW, NOW, Notification.State.PENDING, 0, null, List.of());
-        offers.saveDigest(digest);
-        Digest claimed = offers.claimNextDigest("one", NOW, LEASE).orElseThrow();
+        digests.saveDigest(digest);
+        Digest claimed = digests.claimNextDigest("one", NOW, LEASE).orElseThrow();
         assertEquals(digest, claimed);
-        assertTrue(offers.claimNextDigest("two", NOW, LEASE).isEmpty());
-        offers.completeDigest(digest.id(), "one", Notification.State.SENT, NOW, 1, null, List.of("1.2"));
-        assertTrue(offers.claimNextDigest("two", NOW.plus(LEASE).plusSeconds(1), LEASE).isEmpty());
+        assertTrue(digests.claimNextDigest("two", NOW, LEASE).isEmpty());
+        digests.completeDigest(digest.id(), "one", Notification.State.SENT, NOW, 1, null, List.of("1.2"));
+        assertTrue(digests.claimNextDigest("two", NOW.plus(LEASE).plusSeconds(1), LEASE).isEmpty());
+    }
+
+    @Test
+    void aWeeklyReviewIsClaimedByOneAndNeverStartedAgainOnceSent() {
+        String id = "C0CXALERTS:2026-11-23";
+        assertTrue(reviews.claim(id, LINK.channel(), false, "one", NOW, LEASE).isEmpty(), "a retry claims only a review already begun");
+        ReviewLedger.Claim first = reviews.claim(id, LINK.channel(), true, "one", NOW, LEASE).orElseThrow();
+        assertEquals(0, first.attempts());
+        assertTrue(reviews.claim(id, LINK.channel(), true, "two", NOW, LEASE).isEmpty(), "held by one");
+        reviews.retryAt(id, "one", NOW.plusSeconds(10), 1, "HTTP 500");
+        assertTrue(reviews.claim(id, LINK.channel(), true, "two", NOW.plusSeconds(5), LEASE).isEmpty(), "not before its retry time");
+        ReviewLedger.Claim retry = reviews.claim(id, LINK.channel(), false, "two", NOW.plusSeconds(10), LEASE).orElseThrow();
+        assertEquals(1, retry.attempts());
+        reviews.retryAt(id, "one", NOW.plusSeconds(11), 2, "stale owner"); // one lost it: its write changes nothing
+        reviews.markSent(id, "two", "1700000000.000100");
+        assertTrue(reviews.claim(id, LINK.channel(), true, "three", NOW.plus(Duration.ofDays(1)), LEASE).isEmpty(), "sent: never again");
+        assertTrue(reviews.claim("C0CXALERTS:2026-11-30", LINK.channel(), true, "three", NOW.plus(Duration.ofDays(7)), LEASE).isPresent(),
+                "next week's is its own");
+    }
+
+    @Test
+    void anAccountsOffersArePagedByIdWithoutOtherAccounts() {
+        for (int i = 0; i < 5; i++) {
+            insert(offer("SKU-" + i, Marketplace.DE, CxHealth.GOOD, false));
+        }
+        insert(Offer.discover(new OfferId(new SellerAccountId("A0OTHERACCOUNT"), Marketplace.DE, new Sku("SKU-0")),
+                offer("SKU-0", Marketplace.DE, CxHealth.GOOD, false).observed(), NOW).after());
+        List<Offer> first = queries.findByAccount(ACCOUNT, null, 3);
+        List<Offer> second = queries.findByAccount(ACCOUNT, first.get(2).id().value(), 3);
+        assertEquals(List.of("SKU-0", "SKU-1", "SKU-2", "SKU-3", "SKU-4"),
+                Stream.concat(first.stream(), second.stream()).map(o -> o.id().sku().value()).toList());
     }
 
     @Test

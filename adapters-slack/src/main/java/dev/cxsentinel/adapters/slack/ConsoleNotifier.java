@@ -2,12 +2,16 @@ package dev.cxsentinel.adapters.slack;
 
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.WeeklyReview;
 import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferStatus;
 import dev.cxsentinel.domain.Remedy;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -77,6 +81,23 @@ public final class ConsoleNotifier implements Notifier {
         digest.lines().forEach(line -> b.append(SlackText.console(AlertCard.digestLine(line, digest.language()))).append('\n'));
         if (digest.more() > 0) {
             b.append(SlackText.console(Messages.get(digest.language(), "digest.more", digest.more()))).append('\n');
+        }
+        out.print(b);
+        out.flush();
+        return new Result.Sent("console." + ts.incrementAndGet());
+    }
+
+    /** The review as text; the chart is written next to the console's working directory and its path printed. */
+    @Override
+    public synchronized Result sendReview(WeeklyReview review) {
+        StringBuilder b = new StringBuilder("\n").append(SlackText.console(ReviewMessage.title(review))).append('\n');
+        ReviewMessage.lines(review).forEach(line -> b.append(SlackText.console(line)).append('\n'));
+        try {
+            Path chart = Path.of(ReviewChart.filename(review)).toAbsolutePath();
+            Files.write(chart, ReviewChart.png(review));
+            b.append("  ↳ chart written to ").append(chart).append('\n');
+        } catch (IOException e) {
+            b.append("(chart not written: ").append(e.getMessage()).append(")\n");
         }
         out.print(b);
         out.flush();

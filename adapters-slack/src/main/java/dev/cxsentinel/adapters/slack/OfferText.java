@@ -1,5 +1,6 @@
 package dev.cxsentinel.adapters.slack;
 
+import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.port.in.ShowOffer;
 import dev.cxsentinel.domain.ActionRecord;
@@ -204,6 +205,13 @@ public final class OfferText {
             b.append(Messages.get(l, "failed.notifications")).append('\n');
             for (Notification n : view.failedNotifications()) {
                 b.append("• <#").append(n.channel().value()).append(">: ").append(SlackText.escape(n.lastError())).append('\n');
+            }
+        }
+        if (!view.failedDigests().isEmpty()) {
+            b.append(Messages.get(l, "failed.digests")).append('\n');
+            for (Digest d : view.failedDigests()) {
+                b.append("• <#").append(d.channel().value()).append("> ").append(SlackText.time(d.createdAt())).append(": ")
+                        .append(SlackText.escape(d.lastError())).append('\n');
             }
         }
         return b.append(vocLink(o, l)).toString();

@@ -8,6 +8,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.EventType;
 import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.WeeklyReview;
 import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.domain.Offer;
@@ -85,6 +86,25 @@ public class SlackNotifier implements Notifier {
             first = first == null ? sent.messageTs() : first;
         }
         return new Result.Sent(first);
+    }
+
+    /**
+     * The review's message, then its chart in the channel through Slack's upload flow. The message is what is owed:
+     * once it is posted the review counts as sent, and a chart that cannot be uploaded after a short wait is logged.
+     */
+    @Override
+    public Result sendReview(WeeklyReview review) {
+        Result posted = call(() -> clients.methods().chatPostMessage(r -> r.channel(review.channel().value())
+                .text(ReviewMessage.fallback(review)).blocks(ReviewMessage.blocks(review)).unfurlLinks(false).unfurlMedia(false)));
+        if (posted instanceof Result.Sent) {
+            byte[] png = ReviewChart.png(review);
+            Result chart = sendWithPatience(() -> clients.methods().filesUploadV2(r -> r.channel(review.channel().value())
+                    .fileData(png).filename(ReviewChart.filename(review)).title(SlackText.plain(Messages.get(review.language(), "review.chart.title")))));
+            if (!(chart instanceof Result.Sent)) {
+                LOG.warn("chart of weekly review {} not uploaded: {}", review.id(), chart);
+            }
+        }
+        return posted;
     }
 
     /** For the later parts of a multi-message digest, waits out a short rate limit rather than repeat earlier parts. */

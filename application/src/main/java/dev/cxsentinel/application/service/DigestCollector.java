@@ -4,7 +4,7 @@ import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.DigestLine;
 import dev.cxsentinel.application.model.Notification;
-import dev.cxsentinel.application.port.out.NotificationOutbox;
+import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.domain.SellerAccountId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ final class DigestCollector {
         return count;
     }
 
-    void write(NotificationOutbox outbox, SellerAccountId account, Instant now) {
+    void write(DigestOutbox outbox, SellerAccountId account, Instant now) {
         String importId = UUID.randomUUID().toString();
         lines.forEach((link, channelLines) -> outbox.saveDigest(new Digest(importId + ":" + link.channel().value(), account,
                 link.channel(), link.language(), importId, channelLines, more.getOrDefault(link, 0), now, now,

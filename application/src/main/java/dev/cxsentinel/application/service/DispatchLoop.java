@@ -2,6 +2,7 @@ package dev.cxsentinel.application.service;
 
 import dev.cxsentinel.application.port.in.DeliverNotifications;
 import dev.cxsentinel.application.port.in.SendReminders;
+import dev.cxsentinel.application.port.in.SendWeeklyReviews;
 import dev.cxsentinel.application.port.out.DispatchSignal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * The dispatcher's thread: delivers as soon as something is owed in this process (signalled), and polls once a
- * second for work from other instances, retries and reminders. Started and stopped by the application lifecycle;
+ * second for work from other instances and retries, and once a minute for reminders and weekly reviews. Started and stopped by the application lifecycle;
  * {@link #stop()} lets an in-flight send finish.
  */
 @Singleton
@@ -24,13 +25,15 @@ public class DispatchLoop implements DispatchSignal {
 
     private final DeliverNotifications deliver;
     private final SendReminders reminders;
+    private final SendWeeklyReviews reviews;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     @Inject
-    public DispatchLoop(DeliverNotifications deliver, SendReminders reminders) {
+    public DispatchLoop(DeliverNotifications deliver, SendReminders reminders, SendWeeklyReviews reviews) {
         this.deliver = deliver;
+        this.reviews = reviews;
         this.reminders = reminders;
     }
 
@@ -64,15 +67,12 @@ public class DispatchLoop implements DispatchSignal {
     private void run() {
         long nextReminders = System.nanoTime();
         while (running) {
-            try {
-                if (System.nanoTime() - nextReminders >= 0) {
-                    reminders.remindDue();
-                    nextReminders = System.nanoTime() + REMINDER_PERIOD.toNanos();
-                }
-                deliver.deliverDue();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "delivery round failed; retrying in a second: " + e.getMessage(), e);
+            if (System.nanoTime() - nextReminders >= 0) {
+                quietly("reminders", reminders::remindDue);
+                quietly("weekly reviews", reviews::sendDue);
+                nextReminders = System.nanoTime() + REMINDER_PERIOD.toNanos();
             }
+            quietly("delivery round", deliver::deliverDue);
             try {
                 wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
@@ -80,6 +80,15 @@ public class DispatchLoop implements DispatchSignal {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** One failing part (a store hiccup, a bug) is logged and retried next round; the others still run. */
+    private static void quietly(String what, Runnable part) {
+        try {
+            part.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, what + " failed; retrying next round: " + e.getMessage(), e);
         }
     }
 }

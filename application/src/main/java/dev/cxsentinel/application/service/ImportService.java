@@ -9,7 +9,7 @@ import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.DispatchSignal;
 import dev.cxsentinel.application.port.out.ImportRecords;
 import dev.cxsentinel.application.port.out.LoadOffer;
-import dev.cxsentinel.application.port.out.NotificationOutbox;
+import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.application.report.ReportReader;
 import dev.cxsentinel.application.report.SpreadsheetReader;
@@ -35,7 +35,7 @@ public class ImportService implements ImportCxReport {
     private final LoadOffer loadOffer;
     private final SaveOffer saveOffer;
     private final ChannelLinks links;
-    private final NotificationOutbox outbox;
+    private final DigestOutbox outbox;
     private final ImportRecords importRecords;
     private final AuditLog audit;
     private final Clock clock;
@@ -44,14 +44,14 @@ public class ImportService implements ImportCxReport {
     private final ReportReader reader;
 
     public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links,
-                         NotificationOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
+                         DigestOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
                          DispatchSignal signal, Metrics metrics) {
         this(access, loadOffer, saveOffer, links, outbox, importRecords, audit, clock, signal, metrics, SpreadsheetReader.NONE);
     }
 
     @Inject
     public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links,
-                         NotificationOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
+                         DigestOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
                          DispatchSignal signal, Metrics metrics, SpreadsheetReader spreadsheets) {
         this.reader = new ReportReader(spreadsheets);
         this.access = access;

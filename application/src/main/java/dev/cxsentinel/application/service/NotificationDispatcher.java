@@ -9,6 +9,7 @@ import dev.cxsentinel.application.port.in.DeliverNotifications;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.ChannelPace;
 import dev.cxsentinel.application.port.out.Clock;
+import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.domain.SellerAccountId;
@@ -25,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +44,7 @@ public class NotificationDispatcher implements DeliverNotifications {
     public static final String RELINKED = "channel_relinked: the channel is no longer linked to this seller account";
 
     private final NotificationOutbox outbox;
+    private final DigestOutbox digests;
     private final Notifier notifier;
     private final Clock clock;
     private final DeliverySettings settings;
@@ -56,8 +57,9 @@ public class NotificationDispatcher implements DeliverNotifications {
     private final ChannelPace channelPace;
 
     @Inject
-    public NotificationDispatcher(NotificationOutbox outbox, Notifier notifier, Clock clock, DeliverySettings settings, Metrics metrics,
-                                  ChannelLinks links, ChannelPace channelPace) {
+    public NotificationDispatcher(NotificationOutbox outbox, DigestOutbox digests, Notifier notifier, Clock clock, DeliverySettings settings,
+                                  Metrics metrics, ChannelLinks links, ChannelPace channelPace) {
+        this.digests = digests;
         this.metrics = metrics;
         this.links = links;
         this.channelPace = channelPace;
@@ -76,7 +78,7 @@ public class NotificationDispatcher implements DeliverNotifications {
                 count += deliver(claim.get());
             }
             Optional<Digest> digest;
-            while ((digest = outbox.claimNextDigest(owner, clock.now(), settings.lease())).isPresent()) {
+            while ((digest = digests.claimNextDigest(owner, clock.now(), settings.lease())).isPresent()) {
                 count += deliver(digest.get());
             }
             return count;
@@ -154,12 +156,12 @@ public class NotificationDispatcher implements DeliverNotifications {
     private int deliver(Digest digest) {
         Instant now = clock.now();
         if (!stillLinked(digest.channel(), digest.account())) {
-            outbox.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts(), RELINKED, List.of());
+            digests.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts(), RELINKED, List.of());
             return 0;
         }
         Optional<Instant> busy = slot(digest.channel(), now);
         if (busy.isPresent()) {
-            outbox.completeDigest(digest.id(), owner, Notification.State.PENDING, nextInLine(digest.channel(), busy.get()),
+            digests.completeDigest(digest.id(), owner, Notification.State.PENDING, nextInLine(digest.channel(), busy.get()),
                     digest.attempts(), digest.lastError(), List.of());
             return 0;
         }
@@ -171,15 +173,15 @@ public class NotificationDispatcher implements DeliverNotifications {
         }
         pace(digest.channel(), clock.now(), result);
         if (result instanceof Notifier.Result.Sent s) {
-            outbox.completeDigest(digest.id(), owner, Notification.State.SENT, now, digest.attempts() + 1, null, List.of(s.messageTs()));
+            digests.completeDigest(digest.id(), owner, Notification.State.SENT, now, digest.attempts() + 1, null, List.of(s.messageTs()));
             metrics.notificationSent();
             return 1;
         }
         if (result instanceof Notifier.Result.RetryLater r) {
-            outbox.completeDigest(digest.id(), owner, Notification.State.PENDING,
+            digests.completeDigest(digest.id(), owner, Notification.State.PENDING,
                     clock.now().plus(retryDelay(digest.attempts() + 1, r.retryAfter())), digest.attempts() + 1, r.reason(), List.of());
         } else if (result instanceof Notifier.Result.Failed f) {
-            outbox.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts() + 1, f.reason(), List.of());
+            digests.completeDigest(digest.id(), owner, Notification.State.FAILED, now, digest.attempts() + 1, f.reason(), List.of());
             metrics.notificationFailed();
             LOG.warning(() -> "digest " + digest.id() + " to " + digest.channel() + " failed permanently: " + f.reason());
         }
@@ -232,12 +234,7 @@ public class NotificationDispatcher implements DeliverNotifications {
         }
     }
 
-    /** Exponential backoff with ±20 % jitter, never shorter than Slack's Retry-After. */
     Duration retryDelay(int attempts, Duration retryAfter) {
-        long base = settings.retryBase().toMillis() << Math.min(20, Math.max(0, attempts - 1));
-        long capped = Math.min(base, settings.retryMax().toMillis());
-        long jittered = (long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-        long floor = retryAfter == null ? 0 : retryAfter.toMillis();
-        return Duration.ofMillis(Math.max(jittered, floor));
+        return Backoff.delay(settings, attempts, retryAfter);
     }
 }

@@ -4,6 +4,7 @@ import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.port.in.ListOffers;
 import dev.cxsentinel.application.port.in.ShowOffer;
+import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.FindOffers;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.domain.Offer;
@@ -18,9 +19,12 @@ public class OfferQueryService implements ShowOffer, ListOffers {
     private final OfferLocator locator;
     private final FindOffers findOffers;
     private final NotificationOutbox outbox;
+    private final DigestOutbox digests;
 
     @Inject
-    public OfferQueryService(AccessService access, OfferLocator locator, FindOffers findOffers, NotificationOutbox outbox) {
+    public OfferQueryService(AccessService access, OfferLocator locator, FindOffers findOffers, NotificationOutbox outbox,
+                             DigestOutbox digests) {
+        this.digests = digests;
         this.access = access;
         this.locator = locator;
         this.findOffers = findOffers;
@@ -34,7 +38,7 @@ public class OfferQueryService implements ShowOffer, ListOffers {
         List<Notification> failed = outbox.notificationsOf(offer.id()).stream()
                 .filter(n -> n.state() == Notification.State.FAILED)
                 .toList();
-        return new OfferView(offer, offer.advice(), failed, link);
+        return new OfferView(offer, offer.advice(), failed, digests.failedMentioning(offer.id()), link);
     }
 
     @Override

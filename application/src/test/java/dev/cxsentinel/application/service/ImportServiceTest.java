@@ -25,7 +25,7 @@ import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.DispatchSignal;
 import dev.cxsentinel.application.port.out.ImportRecords;
 import dev.cxsentinel.application.port.out.LoadOffer;
-import dev.cxsentinel.application.port.out.NotificationOutbox;
+import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.port.out.OperatorRoles;
 import dev.cxsentinel.application.port.out.SaveOffer;
@@ -66,7 +66,7 @@ class ImportServiceTest {
     @Mock OperatorRoles roles;
     @Mock LoadOffer loadOffer;
     @Mock SaveOffer saveOffer;
-    @Mock NotificationOutbox outbox;
+    @Mock DigestOutbox outbox;
     @Mock ImportRecords records;
     @Mock AuditLog audit;
     @Mock Clock clock;

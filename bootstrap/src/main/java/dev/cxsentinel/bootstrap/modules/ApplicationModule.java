@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import dev.cxsentinel.application.model.Admins;
 import dev.cxsentinel.application.model.AlertSettings;
 import dev.cxsentinel.application.model.DeliverySettings;
+import dev.cxsentinel.application.model.ReviewSchedule;
 import dev.cxsentinel.application.port.in.DeliverNotifications;
 import dev.cxsentinel.application.port.in.DisputeClosure;
 import dev.cxsentinel.application.port.in.ImportCxReport;
@@ -14,6 +15,7 @@ import dev.cxsentinel.application.port.in.RecordRemedy;
 import dev.cxsentinel.application.port.in.RelistOffer;
 import dev.cxsentinel.application.port.in.ResolveAccount;
 import dev.cxsentinel.application.port.in.SendReminders;
+import dev.cxsentinel.application.port.in.SendWeeklyReviews;
 import dev.cxsentinel.application.port.in.ShowHome;
 import dev.cxsentinel.application.port.in.ShowOffer;
 import dev.cxsentinel.application.port.in.SnoozeOffer;
@@ -29,6 +31,7 @@ import dev.cxsentinel.application.service.NotificationDispatcher;
 import dev.cxsentinel.application.service.OfferActionService;
 import dev.cxsentinel.application.service.OfferQueryService;
 import dev.cxsentinel.application.service.ReminderService;
+import dev.cxsentinel.application.service.WeeklyReviewService;
 import dev.cxsentinel.bootstrap.spreadsheet.FastexcelSpreadsheetReader;
 
 /** The use cases and their settings. */
@@ -36,8 +39,10 @@ public final class ApplicationModule extends AbstractModule {
     private final Admins admins;
     private final AlertSettings alerts;
     private final DeliverySettings delivery;
+    private final ReviewSchedule reviews;
 
-    public ApplicationModule(Admins admins, AlertSettings alerts, DeliverySettings delivery) {
+    public ApplicationModule(Admins admins, AlertSettings alerts, DeliverySettings delivery, ReviewSchedule reviews) {
+        this.reviews = reviews;
         this.admins = admins;
         this.alerts = alerts;
         this.delivery = delivery;
@@ -48,6 +53,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(Admins.class).toInstance(admins);
         bind(AlertSettings.class).toInstance(alerts);
         bind(DeliverySettings.class).toInstance(delivery);
+        bind(ReviewSchedule.class).toInstance(reviews);
         bind(Clock.class).to(SystemClock.class);
         bind(ResolveAccount.class).to(AccessService.class);
         bind(RelistOffer.class).to(OfferActionService.class);
@@ -63,6 +69,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(ShowHome.class).to(HomeService.class);
         bind(DeliverNotifications.class).to(NotificationDispatcher.class);
         bind(SendReminders.class).to(ReminderService.class);
+        bind(SendWeeklyReviews.class).to(WeeklyReviewService.class);
         bind(DispatchSignal.class).to(DispatchLoop.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.cxsentinel.bootstrap.modules;
 import com.google.inject.AbstractModule;
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.WeeklyReview;
 import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.domain.Offer;
 import java.time.Duration;
@@ -22,6 +23,11 @@ public final class DeferredDeliveryModule extends AbstractModule {
 
             @Override
             public Result sendDigest(Digest digest) {
+                return new Result.RetryLater(Duration.ofMinutes(1), "delivered by serve", false);
+            }
+
+            @Override
+            public Result sendReview(WeeklyReview review) {
                 return new Result.RetryLater(Duration.ofMinutes(1), "delivered by serve", false);
             }
         });

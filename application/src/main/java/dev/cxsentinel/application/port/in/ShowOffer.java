@@ -2,6 +2,7 @@ package dev.cxsentinel.application.port.in;
 
 import dev.cxsentinel.application.model.Actor;
 import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.domain.Advice;
 import dev.cxsentinel.domain.Offer;
@@ -17,7 +18,9 @@ public interface ShowOffer {
         }
     }
 
-    record OfferView(Offer offer, List<Advice> advice, List<Notification> failedNotifications, ChannelLink link) { }
+    /** {@code failedDigests}: digests naming the offer that Slack refused for good. */
+    record OfferView(Offer offer, List<Advice> advice, List<Notification> failedNotifications, List<Digest> failedDigests,
+                     ChannelLink link) { }
 
     OfferView show(ShowOfferCommand command);
 }

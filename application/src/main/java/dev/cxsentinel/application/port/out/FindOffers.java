@@ -18,4 +18,7 @@ public interface FindOffers {
 
     /** Closed offers of every account, for reminders, in pages of {@code size} after the id {@code afterId} (null: from the start). */
     List<Offer> findClosed(String afterId, int size);
+
+    /** Every offer of one account, in pages of {@code size} after the id {@code afterId} (null: from the start), by id. */
+    List<Offer> findByAccount(SellerAccountId account, String afterId, int size);
 }

@@ -1,7 +1,6 @@
 package dev.cxsentinel.application.port.out;
 
 import dev.cxsentinel.application.model.ChannelId;
-import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.model.NotificationId;
 import dev.cxsentinel.domain.Offer;
@@ -47,10 +46,4 @@ public interface NotificationOutbox {
 
     /** Counts by state, for metrics. */
     Map<Notification.State, Long> countByState();
-
-    void saveDigest(Digest digest);
-
-    Optional<Digest> claimNextDigest(String owner, Instant now, Duration lease);
-
-    void completeDigest(String digestId, String owner, Notification.State state, Instant dueAt, int attempts, String error, List<String> messageTs);
 }

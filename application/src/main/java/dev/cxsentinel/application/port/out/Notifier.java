@@ -2,6 +2,7 @@ package dev.cxsentinel.application.port.out;
 
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.WeeklyReview;
 import dev.cxsentinel.domain.Offer;
 import java.time.Duration;
 
@@ -27,4 +28,7 @@ public interface Notifier {
 
     /** Sends a digest; {@link Result.Sent} carries the ts of the first message. */
     Result sendDigest(Digest digest);
+
+    /** Sends a channel its weekly review; {@link Result.Sent} carries the ts of the message. */
+    Result sendReview(WeeklyReview review);
 }

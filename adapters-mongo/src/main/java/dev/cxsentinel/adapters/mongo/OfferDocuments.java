@@ -1,0 +1,37 @@
+package dev.cxsentinel.adapters.mongo;
+
+import com.mongodb.client.model.Projections;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** What the offer classes share about the {@code offers} document and its {@code outbox_due} marker. */
+final class OfferDocuments {
+    static final String OFFERS = "offers";
+    static final String DUE = "outbox_due";
+    static final Date NEVER_LEASED = new Date(0);
+
+    private OfferDocuments() {
+    }
+
+    /**
+     * A filter with {@code _id} as a plain top-level field, to which callers append the rest: the embedded store
+     * answers that from its {@code _id} index ({@link IdFirstLookup}), while an {@code $and} makes it scan.
+     */
+    static Document byId(String id) {
+        return new Document("_id", id);
+    }
+
+    /** An offer without the notifications it owes: what loading and finding return. */
+    static Bson withoutOutbox() {
+        return Projections.exclude("outbox", "threads");
+    }
+
+    /** The due marker's update: the earliest due time and the newest offer version win; a new marker is unleased. */
+    static Document marker(Instant dueAt, long version) {
+        return new Document("$min", new Document("dueAt", Date.from(dueAt)))
+                .append("$max", new Document("offerVersion", version))
+                .append("$setOnInsert", new Document("leaseUntil", NEVER_LEASED).append("leaseOwner", null));
+    }
+}
