@@ -17,6 +17,7 @@ import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.FindOffers;
 import dev.cxsentinel.application.port.out.DigestOutbox;
+import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.application.report.ReportFile;
@@ -226,7 +227,8 @@ class DeliveryTest {
         NotificationDispatcher dispatcher = dispatcher(Duration.ZERO);
         dispatcher.deliverDue();
         String card = app.slack.delivered().get(0).param("_ts");
-        ReminderService reminders = new ReminderService(app.injector.getInstance(FindOffers.class), app.injector.getInstance(SaveOffer.class),
+        ReminderService reminders = new ReminderService(app.injector.getInstance(FindOffers.class), app.injector.getInstance(LoadOffer.class),
+                app.injector.getInstance(SaveOffer.class),
                 app.injector.getInstance(ChannelLinks.class), clock, AlertSettings.DEFAULTS, () -> { });
         for (int day = 1; day <= 4; day++) {
             clock.advance(Duration.ofHours(24));
@@ -285,7 +287,7 @@ class DeliveryTest {
         dispatcher(Duration.ZERO).deliverDue();
         assertEquals(failedBefore + 1, digests.countByState().get(Notification.State.FAILED), "the refused digest is counted");
         assertTrue(app.get("/metrics").body().contains("cx_notifications{state=\"failed\"} " + (failedBefore + 1)), "and in the gauge");
-        String status = app.command(TestApp.ADMIN, "C0GONE", FakeSlackApi.TEAM, "status SKU-IMPROVE").body();
+        String status = app.command(TestApp.ADMIN, "C0GONE", FakeSlackApi.TEAM, "status SKU-IMPROVE").text();
         assertTrue(status.contains("could not be delivered") && status.contains("channel_not_found") && status.contains("<#C0GONE>"),
                 "/cx status names the refused digest and why: " + status);
     }

@@ -285,7 +285,21 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
     }
 
     public boolean needsAttention() {
-        return status != OfferStatus.ACTIVE || health().isAtRisk();
+        return attention().isPresent();
+    }
+
+    /** Why the offer needs attention, if it does: closed, relist pending, very poor, poor, in that order. */
+    public Optional<Attention> attention() {
+        if (status == OfferStatus.CLOSED) {
+            return Optional.of(Attention.CLOSED);
+        }
+        if (status == OfferStatus.RELIST_PENDING) {
+            return Optional.of(Attention.RELIST_PENDING);
+        }
+        if (health() == CxHealth.VERY_POOR) {
+            return Optional.of(Attention.VERY_POOR);
+        }
+        return health() == CxHealth.POOR ? Optional.of(Attention.POOR) : Optional.empty();
     }
 
     /** Closed, and since the closure nobody relisted, disputed, recorded a remedy or snoozed it: an action is open. */

@@ -15,9 +15,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OfferTest {
+
+    @Test
+    void attentionRanksClosedThenRelistPendingThenVeryPoorThenPoor() {
+        assertEquals(Optional.of(Attention.CLOSED), offer(CxHealth.GOOD, true).attention());
+        assertEquals(Optional.of(Attention.RELIST_PENDING), offer(CxHealth.VERY_POOR, true).relist(ANNA, "", NOW).after().attention());
+        assertEquals(Optional.of(Attention.VERY_POOR), offer(CxHealth.VERY_POOR, false).attention());
+        assertEquals(Optional.of(Attention.POOR), offer(CxHealth.POOR, false).attention());
+        assertEquals(Optional.empty(), offer(CxHealth.FAIR, false).attention());
+        assertFalse(offer(CxHealth.INSUFFICIENT_FEEDBACK, false).needsAttention());
+        assertTrue(offer(CxHealth.POOR, false).needsAttention());
+    }
+
+    @Test
+    void anOpenActionIsAClosureNobodyRelistedRemediedOrSnoozed() {
+        Offer closed = offer(CxHealth.VERY_POOR, true);
+        assertTrue(closed.awaitsAction(NOW));
+        assertFalse(closed.relist(ANNA, "", NOW).after().awaitsAction(NOW));
+        assertFalse(closed.recordRemedy(ANNA, Remedy.UPDATE_DETAIL_PAGE, "", NOW).after().awaitsAction(NOW));
+        Offer snoozed = closed.snooze(ANNA, NOW.plus(Duration.ofDays(1)), "", NOW).after();
+        assertFalse(snoozed.awaitsAction(NOW));
+        assertTrue(snoozed.awaitsAction(NOW.plus(Duration.ofDays(2))), "again once the snooze ends");
+        assertFalse(offer(CxHealth.VERY_POOR, false).awaitsAction(NOW), "at risk is not closed");
+    }
+
+    @Test
+    void theFiguresOnADayAreTheLastPointOnOrBeforeIt() {
+        Offer offer = offer(CxHealth.GOOD, false);
+        LocalDate first = offer.trend().get(0).date();
+        Offer later = offer.observe(seen(CxHealth.POOR, false), NOW.plus(Duration.ofDays(3))).after();
+        assertEquals(Optional.empty(), later.pointOn(first.minusDays(1)));
+        assertEquals(CxHealth.GOOD, later.pointOn(first.plusDays(1)).orElseThrow().health());
+        assertEquals(CxHealth.POOR, later.pointOn(first.plusDays(30)).orElseThrow().health());
+    }
 
     @Test
     void discoveringAClosedOfferRaisesAClosure() {

@@ -73,18 +73,9 @@ final class OfferMapper {
         return d;
     }
 
-    /** Sort key for "needs attention": closed, relist pending, very poor, poor; {@link #NO_ATTENTION} otherwise. */
+    /** The stored sort key of {@link Offer#attention()}: its rank, or {@link #NO_ATTENTION}. */
     static int attention(Offer o) {
-        if (o.status() == OfferStatus.CLOSED) {
-            return 0;
-        }
-        if (o.status() == OfferStatus.RELIST_PENDING) {
-            return 1;
-        }
-        if (o.health() == CxHealth.VERY_POOR) {
-            return 2;
-        }
-        return o.health() == CxHealth.POOR ? 3 : NO_ATTENTION;
+        return o.attention().map(Enum::ordinal).orElse(NO_ATTENTION);
     }
 
     static Offer offer(Document d) {

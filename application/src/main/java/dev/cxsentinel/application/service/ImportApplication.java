@@ -33,7 +33,6 @@ import java.util.Set;
  */
 final class ImportApplication {
     /** How often a change is reapplied after losing to a concurrent write before the import gives up. */
-    static final int CONFLICT_RETRIES = 5;
 
     private final ReportReader reader;
     private final LoadOffer loadOffer;
@@ -163,21 +162,16 @@ final class ImportApplication {
         count(change);
     }
 
+    /** After a lost race: reload and reapply the row (or the comments) by the one conflict policy. */
     private void retry(OfferId id, ReportRow.OfferRow row) {
-        for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
+        ConflictRetry.run(attempt -> {
             Offer stored = loadOffer.load(id).orElse(null);
             OfferChange change = row != null ? change(id, stored, row) : commentChange(stored);
-            if (change == null) {
-                return;
-            }
-            try {
+            if (change != null) {
                 save(change);
-                return;
-            } catch (ConcurrentUpdateException again) {
-                // another writer won again: reload and reapply
             }
-        }
-        throw new ConcurrentUpdateException(id);
+            return change;
+        });
     }
 
     private void applyRemainingComments() {

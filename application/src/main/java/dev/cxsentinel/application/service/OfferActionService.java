@@ -31,7 +31,6 @@ import java.util.function.BiFunction;
  */
 @Singleton
 public class OfferActionService implements RelistOffer, DisputeClosure, RecordRemedy, SnoozeOffer {
-    private static final int ATTEMPTS = 5;
 
     private final AccessService access;
     private final OfferLocator locator;
@@ -81,27 +80,21 @@ public class OfferActionService implements RelistOffer, DisputeClosure, RecordRe
     private ActionResult act(Actor actor, OfferQuery query, String name, BiFunction<Offer, Instant, Offer.Transition> operation) {
         ChannelLink link = access.requireLink(actor);
         access.requireOperator(actor, link.account());
-        Offer offer = locator.locate(link.account(), query);
-        for (int attempt = 1; ; attempt++) {
+        Offer located = locator.locate(link.account(), query);
+        return ConflictRetry.run(attempt -> {
+            Offer offer = attempt == 1 ? located
+                    : loadOffer.load(located.id()).orElseThrow(() -> new ConcurrentUpdateException(located.id()));
             Instant now = clock.now();
             Offer.Transition transition = operation.apply(offer, now);
             NotificationPlanner.Plan plan = NotificationPlanner.plan(transition, links.findByAccount(link.account()), now);
-            try {
-                saveOffer.save(new OfferChange(transition.after(), false, plan.owed()));
-            } catch (ConcurrentUpdateException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
-                }
-                offer = loadOffer.load(offer.id()).orElseThrow(() -> conflict);
-                continue;
-            }
+            saveOffer.save(new OfferChange(transition.after(), false, plan.owed()));
             ActionRecord action = transition.after().history().get(transition.after().history().size() - 1);
             audit.append(new AuditEntry(now, actor.user().value(), link.account(), name, offer.id().value(), describe(action)));
             if (!plan.owed().isEmpty()) {
                 signal.notificationsOwed();
             }
             return new ActionResult(transition.after().withVersion(transition.after().version() + 1), action);
-        }
+        });
     }
 
     private static String describe(ActionRecord action) {

@@ -4,9 +4,9 @@ import dev.cxsentinel.application.model.AlertSettings;
 import dev.cxsentinel.application.port.in.SendReminders;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.Clock;
-import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
 import dev.cxsentinel.application.port.out.DispatchSignal;
 import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.domain.Offer;
@@ -22,6 +22,7 @@ public class ReminderService implements SendReminders {
     private static final int PAGE = 500;
 
     private final FindOffers findOffers;
+    private final LoadOffer loadOffer;
     private final SaveOffer saveOffer;
     private final ChannelLinks links;
     private final Clock clock;
@@ -29,8 +30,9 @@ public class ReminderService implements SendReminders {
     private final DispatchSignal signal;
 
     @Inject
-    public ReminderService(FindOffers findOffers, SaveOffer saveOffer, ChannelLinks links, Clock clock,
+    public ReminderService(FindOffers findOffers, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links, Clock clock,
                            AlertSettings settings, DispatchSignal signal) {
+        this.loadOffer = loadOffer;
         this.findOffers = findOffers;
         this.saveOffer = saveOffer;
         this.links = links;
@@ -57,18 +59,19 @@ public class ReminderService implements SendReminders {
         return owed;
     }
 
+    /** A conflict (someone acted meanwhile) is decided again on the stored offer, by the one conflict policy. */
     private int remind(Offer offer) {
-        Instant now = clock.now();
-        Optional<Offer.Transition> due = offer.remindIfDue(now, settings.reminderInterval(), settings.maxReminders());
-        if (due.isEmpty()) {
-            return 0;
-        }
-        NotificationPlanner.Plan plan = NotificationPlanner.plan(due.get(), links.findByAccount(offer.id().account()), now);
-        try {
+        return ConflictRetry.run(attempt -> {
+            Offer current = attempt == 1 ? offer : loadOffer.load(offer.id()).orElse(null);
+            Instant now = clock.now();
+            Optional<Offer.Transition> due = current == null ? Optional.empty()
+                    : current.remindIfDue(now, settings.reminderInterval(), settings.maxReminders());
+            if (due.isEmpty()) {
+                return 0;
+            }
+            NotificationPlanner.Plan plan = NotificationPlanner.plan(due.get(), links.findByAccount(current.id().account()), now);
             saveOffer.save(new OfferChange(due.get().after(), false, plan.owed()));
             return plan.owed().size();
-        } catch (ConcurrentUpdateException e) {
-            return 0; // someone acted meanwhile; the next round decides again
-        }
+        });
     }
 }

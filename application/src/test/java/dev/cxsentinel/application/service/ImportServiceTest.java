@@ -4,102 +4,53 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import dev.cxsentinel.application.model.AccessDeniedException;
 import dev.cxsentinel.application.model.Actor;
 import dev.cxsentinel.application.model.Admins;
-import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.EventType;
 import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.port.in.ImportCxReport;
-import dev.cxsentinel.application.port.out.AuditLog;
-import dev.cxsentinel.application.port.out.ChannelLinks;
-import dev.cxsentinel.application.port.out.Clock;
+import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
 import dev.cxsentinel.application.port.out.DispatchSignal;
-import dev.cxsentinel.application.port.out.ImportRecords;
-import dev.cxsentinel.application.port.out.LoadOffer;
-import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.OfferChange;
-import dev.cxsentinel.application.port.out.OperatorRoles;
-import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.application.report.ReportFile;
-import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferId;
 import dev.cxsentinel.domain.OfferStatus;
 import dev.cxsentinel.domain.SellerAccountId;
+import dev.cxsentinel.domain.Sku;
 import dev.cxsentinel.domain.SlackUserId;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mockito.ArgumentCaptor;
-import org.mockito.Mock;
-import org.mockito.junit.jupiter.MockitoExtension;
-import org.mockito.junit.jupiter.MockitoSettings;
-import org.mockito.quality.Strictness;
 
-@ExtendWith(MockitoExtension.class)
-@MockitoSettings(strictness = Strictness.LENIENT)
+/** The import use case over the in-memory store, whose versioned writes make the conflict path run. */
 class ImportServiceTest {
-    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final SellerAccountId ACCOUNT = new SellerAccountId("A2EUQ1WTGCTBG2");
-    static final ChannelLink LINK = new ChannelLink(new ChannelId("C0CXALERTS"), ACCOUNT, Language.EN, new SlackUserId("U0ADMIN"), NOW);
+    static final Instant NOW = TestData.NOW;
+    static final SellerAccountId ACCOUNT = TestData.ACCOUNT;
+    static final ChannelLink LINK = TestData.LINK;
 
-    @Mock ChannelLinks links;
-    @Mock OperatorRoles roles;
-    @Mock LoadOffer loadOffer;
-    @Mock SaveOffer saveOffer;
-    @Mock DigestOutbox outbox;
-    @Mock ImportRecords records;
-    @Mock AuditLog audit;
-    @Mock Clock clock;
-    @Mock DispatchSignal signal;
-
-    final Map<OfferId, Offer> store = new HashMap<>();
-    final List<OfferChange> written = new ArrayList<>();
+    final InMemoryStore store = new InMemoryStore();
+    int owedSignals;
     ImportService service;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void setUp() {
-        when(clock.now()).thenReturn(NOW);
-        when(links.findByAccount(ACCOUNT)).thenReturn(List.of(LINK));
-        when(loadOffer.loadAll(any())).thenAnswer(inv -> {
-            Map<OfferId, Offer> found = new HashMap<>();
-            for (OfferId id : (Collection<OfferId>) inv.getArgument(0)) {
-                if (store.containsKey(id)) {
-                    found.put(id, store.get(id));
-                }
-            }
-            return found;
-        });
-        when(loadOffer.load(any())).thenAnswer(inv -> Optional.ofNullable(store.get(inv.getArgument(0))));
-        when(saveOffer.saveAll(anyList())).thenAnswer(inv -> {
-            for (OfferChange c : (List<OfferChange>) inv.getArgument(0)) {
-                written.add(c);
-                store.put(c.offer().id(), c.offer().withVersion(c.offer().version() + 1));
-            }
-            return Set.of();
-        });
-        service = new ImportService(new AccessService(links, roles, new Admins(Set.of())), loadOffer, saveOffer, links,
-                outbox, records, audit, clock, signal, new dev.cxsentinel.application.metrics.Metrics());
+        store.save(LINK);
+        service = new ImportService(new AccessService(store, store, new Admins(Set.of())), store, store, store,
+                store, store, store, () -> NOW, () -> owedSignals++, new Metrics());
     }
 
     static ReportFile resource(String name) throws Exception {
@@ -120,7 +71,7 @@ class ImportServiceTest {
         assertEquals(6, summary.record().offersNew());
         assertEquals(10, summary.record().rowsRead());
         assertEquals(4, summary.record().commentsAdded());
-        OfferChange kettle = written.stream().filter(c -> c.offer().id().sku().value().equals("HB-KETTLE-02")).findFirst().orElseThrow();
+        OfferChange kettle = store.written.stream().filter(c -> c.offer().id().sku().value().equals("HB-KETTLE-02")).findFirst().orElseThrow();
         assertEquals(OfferStatus.CLOSED, kettle.offer().status());
         assertEquals(2, kettle.offer().comments().size());
         assertEquals(1, kettle.owed().size());
@@ -130,23 +81,23 @@ class ImportServiceTest {
         assertEquals(LINK.channel(), alert.channel());
         // the POOR phone case alerts too; the GOOD offers owe nothing
         assertEquals(2, summary.record().alertsOwed());
-        verify(records).save(summary.record());
-        verify(signal).notificationsOwed();
+        assertEquals(List.of(summary.record()), store.imports);
+        assertEquals(1, owedSignals);
     }
 
     @Test
     void anUnchangedReimportWritesNothingAndAlertsNobody() throws Exception {
         run(false, resource("offers-en.csv"), resource("comments-en.csv"));
-        written.clear();
-        org.mockito.Mockito.clearInvocations(signal, outbox);
+        store.written.clear();
+        owedSignals = 0;
 
         var again = run(false, resource("offers-en.csv"), resource("comments-en.csv"));
 
-        assertEquals(List.of(), written);
+        assertEquals(List.of(), store.written);
         assertEquals(6, again.record().offersUnchanged());
         assertEquals(0, again.record().alertsOwed());
-        verify(signal, never()).notificationsOwed();
-        verify(outbox, never()).saveDigest(any());
+        assertEquals(0, owedSignals);
+        assertEquals(List.of(), store.digests);
     }
 
     @Test
@@ -158,8 +109,8 @@ class ImportServiceTest {
         assertEquals(1, summary.errorCount());
         assertEquals(3, summary.errors().get(0).line());
         assertEquals(1, summary.record().rowsRejected());
-        verify(saveOffer, never()).saveAll(anyList());
-        verify(records, never()).save(any());
+        assertEquals(List.of(), store.written);
+        assertEquals(List.of(), store.imports);
     }
 
     @Test
@@ -170,7 +121,7 @@ class ImportServiceTest {
         assertTrue(summary.applied());
         assertEquals(1, summary.record().offersNew());
         assertEquals(1, summary.errorCount());
-        assertEquals(1, written.size());
+        assertEquals(1, store.written.size());
     }
 
     @Test
@@ -199,10 +150,11 @@ class ImportServiceTest {
         ReportFile better = ReportFile.ofBytes("better.csv", ("marketplace,asin,sku,fulfillment_channel,cx_health\n"
                 + "DE,B09G9FPHY6,CASE-IP14-BLK,FBM,Fair\nDE,B0C1XYZ123,TSHIRT-M-RED,FBA,Good\n").getBytes(StandardCharsets.UTF_8));
         var summary = run(false, better);
-        ArgumentCaptor<Digest> digest = ArgumentCaptor.forClass(Digest.class);
-        verify(outbox).saveDigest(digest.capture());
-        assertEquals(2, digest.getValue().lines().size());
-        assertEquals(EventType.IMPROVED, digest.getValue().lines().get(0).event());
+        assertEquals(1, store.digests.size());
+        Digest digest = store.digests.get(0);
+        assertEquals(LINK.channel(), digest.channel());
+        assertEquals(2, digest.lines().size());
+        assertEquals(EventType.IMPROVED, digest.lines().get(0).event());
         assertEquals(2, summary.record().digestLines());
         assertEquals(0, summary.record().alertsOwed());
     }
@@ -213,6 +165,36 @@ class ImportServiceTest {
         var command = new ImportCxReport.ImportCxReportCommand(ACCOUNT, "U0STRANGER", Optional.of(stranger),
                 List.of(resource("offers-en.csv")), false);
         assertThrows(AccessDeniedException.class, () -> service.importReport(command));
-        verify(saveOffer, never()).saveAll(anyList());
+        assertEquals(List.of(), store.written);
+    }
+
+    @Test
+    void aRelistThatWinsTheRaceIsKeptAndTheReportStillApplied() throws Exception {
+        run(false, resource("offers-en.csv"));
+        OfferId kettle = new OfferId(ACCOUNT, Marketplace.DE, new Sku("HB-KETTLE-02"));
+        store.interfere(kettle, stored -> stored.relist(TestData.ANNA, "relisted while the import ran", NOW).after());
+        ReportFile later = ReportFile.ofBytes("later.csv", ("marketplace,asin,sku,fulfillment_channel,cx_health,ncx_rate,last_offer_closed_date,last_updated\n"
+                + "DE,B08N5WRWNW,HB-KETTLE-02,FBA,Very poor,12.5%,2026-11-20,2026-11-26\n").getBytes(StandardCharsets.UTF_8));
+
+        var summary = run(false, later);
+
+        assertTrue(summary.applied());
+        assertEquals(1, store.conflicts, "the import's first write lost to the relist");
+        Offer stored = store.get(kettle);
+        assertEquals(OfferStatus.RELIST_PENDING, stored.status(), "the relist is kept (the snapshot is from the relist's day)");
+        assertEquals("relisted while the import ran", stored.history().get(stored.history().size() - 1).note());
+        assertEquals(1250, stored.ncxRate().basisPoints(), "and the report's figures applied on top of it");
+    }
+
+    @Test
+    void anOfferThatKeepsLosingTheRaceIsReportedNotLoopedOn() throws Exception {
+        run(false, resource("offers-en.csv"));
+        OfferId kettle = new OfferId(ACCOUNT, Marketplace.DE, new Sku("HB-KETTLE-02"));
+        store.interfereEveryTime(kettle, stored -> stored.snooze(TestData.BEN, NOW.plusSeconds(3600), "", NOW).after());
+        ReportFile later = ReportFile.ofBytes("later.csv", ("marketplace,asin,sku,fulfillment_channel,cx_health,ncx_rate,last_offer_closed_date\n"
+                + "DE,B08N5WRWNW,HB-KETTLE-02,FBA,Very poor,12.5%,2026-11-20\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThrows(ConcurrentUpdateException.class, () -> run(false, later));
+        assertEquals(1 + ConflictRetry.ATTEMPTS, store.conflicts, "the bulk write, then the policy's attempts, then it gives up");
     }
 }

@@ -35,13 +35,11 @@ import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.port.out.OperatorRoles;
 import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.domain.AlreadyRelistedException;
-import dev.cxsentinel.domain.Asin;
 import dev.cxsentinel.domain.CxHealth;
 import dev.cxsentinel.domain.CxObservation;
 import dev.cxsentinel.domain.DisputeReason;
 import dev.cxsentinel.domain.ExplanationRequiredException;
 import dev.cxsentinel.domain.FulfilmentChannel;
-import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferId;
@@ -49,10 +47,8 @@ import dev.cxsentinel.domain.OfferStatus;
 import dev.cxsentinel.domain.Remedy;
 import dev.cxsentinel.domain.RemedyNotAllowedException;
 import dev.cxsentinel.domain.SellerAccountId;
-import dev.cxsentinel.domain.Sku;
 import dev.cxsentinel.domain.SlackUserId;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,13 +64,13 @@ import org.mockito.quality.Strictness;
 @ExtendWith(MockitoExtension.class)
 @MockitoSettings(strictness = Strictness.LENIENT)
 class OfferActionServiceTest {
-    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-    static final SellerAccountId ACCOUNT = new SellerAccountId("A2EUQ1WTGCTBG2");
-    static final ChannelId CHANNEL = new ChannelId("C0CXALERTS");
-    static final SlackUserId ANNA = new SlackUserId("U0ANNA");
-    static final SlackUserId BEN = new SlackUserId("U0BEN");
-    static final SlackUserId ADMIN = new SlackUserId("U0ADMIN");
-    static final ChannelLink LINK = new ChannelLink(CHANNEL, ACCOUNT, Language.EN, ADMIN, NOW);
+    static final Instant NOW = TestData.NOW;
+    static final SellerAccountId ACCOUNT = TestData.ACCOUNT;
+    static final ChannelId CHANNEL = TestData.CHANNEL;
+    static final SlackUserId ANNA = TestData.ANNA;
+    static final SlackUserId BEN = TestData.BEN;
+    static final SlackUserId ADMIN = TestData.ADMIN;
+    static final ChannelLink LINK = TestData.LINK;
 
     @Mock ChannelLinks links;
     @Mock OperatorRoles roles;
@@ -87,10 +83,9 @@ class OfferActionServiceTest {
 
     OfferActionService service;
 
+    /** The shared closed kettle, as stored at version 3. */
     static Offer closedKettle(FulfilmentChannel channel) {
-        OfferId id = new OfferId(ACCOUNT, Marketplace.DE, new Sku("HB-KETTLE-02"));
-        return Offer.discover(id, new CxObservation(new Asin("B08N5WRWNW"), "Kettle", channel, CxHealth.VERY_POOR,
-                null, null, null, null, LocalDate.of(2026, 11, 20), true), NOW.minusSeconds(600)).after().withVersion(3);
+        return TestData.closedKettle(channel).withVersion(3);
     }
 
     @BeforeEach

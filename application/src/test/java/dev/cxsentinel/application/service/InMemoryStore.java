@@ -1,0 +1,253 @@
+package dev.cxsentinel.application.service;
+
+import dev.cxsentinel.application.model.AttentionFilter;
+import dev.cxsentinel.application.model.AuditEntry;
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.model.Digest;
+import dev.cxsentinel.application.model.ImportRecord;
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.Page;
+import dev.cxsentinel.application.port.out.AuditLog;
+import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
+import dev.cxsentinel.application.port.out.DigestOutbox;
+import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.ImportRecords;
+import dev.cxsentinel.application.port.out.LoadOffer;
+import dev.cxsentinel.application.port.out.OfferChange;
+import dev.cxsentinel.application.port.out.OperatorRoles;
+import dev.cxsentinel.application.port.out.SaveOffer;
+import dev.cxsentinel.domain.Asin;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
+import dev.cxsentinel.domain.OfferStatus;
+import dev.cxsentinel.domain.SellerAccountId;
+import dev.cxsentinel.domain.SlackUserId;
+import dev.cxsentinel.domain.Sku;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The store ports in memory, for use-case tests, with the real store's promises: a write carries the version it
+ * was loaded at and loses to a newer one ({@link ConcurrentUpdateException}), so the conflict paths run. A test
+ * can let "another writer" change an offer just before the next write of it ({@link #interfere}).
+ */
+final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOutbox, ChannelLinks, OperatorRoles, AuditLog, ImportRecords {
+    private final Map<OfferId, Offer> offers = new TreeMap<>(Comparator.comparing(OfferId::value));
+    private final Map<OfferId, UnaryOperator<Offer>> interference = new HashMap<>();
+    private final Set<OfferId> interferingEveryTime = new HashSet<>();
+    final List<OfferChange> written = new ArrayList<>();
+    final List<Digest> digests = new ArrayList<>();
+    final Map<ChannelId, ChannelLink> links = new LinkedHashMap<>();
+    final Set<String> operators = new HashSet<>();
+    final List<AuditEntry> audit = new ArrayList<>();
+    final List<ImportRecord> imports = new ArrayList<>();
+    int conflicts;
+
+    /** Stores {@code offer} as it would be after its first write (version 1). */
+    Offer put(Offer offer) {
+        Offer stored = offer.withVersion(offer.version() + 1);
+        offers.put(offer.id(), stored);
+        return stored;
+    }
+
+    Offer get(OfferId id) {
+        return offers.get(id);
+    }
+
+    /** Just before the next write of {@code id}, another writer applies {@code change} to the stored offer (and wins). */
+    void interfere(OfferId id, UnaryOperator<Offer> change) {
+        interference.put(id, change);
+    }
+
+    /** Another writer changes {@code id} before every write of it: whoever writes it always loses. */
+    void interfereEveryTime(OfferId id, UnaryOperator<Offer> change) {
+        interference.put(id, change);
+        interferingEveryTime.add(id);
+    }
+
+    // ---- LoadOffer, SaveOffer ----
+
+    @Override
+    public synchronized Optional<Offer> load(OfferId id) {
+        return Optional.ofNullable(offers.get(id));
+    }
+
+    @Override
+    public synchronized Map<OfferId, Offer> loadAll(Collection<OfferId> ids) {
+        Map<OfferId, Offer> found = new HashMap<>();
+        ids.forEach(id -> load(id).ifPresent(o -> found.put(id, o)));
+        return found;
+    }
+
+    @Override
+    public synchronized void save(OfferChange change) {
+        OfferId id = change.offer().id();
+        UnaryOperator<Offer> other = interferingEveryTime.contains(id) ? interference.get(id) : interference.remove(id);
+        if (other != null && offers.containsKey(id)) {
+            put(other.apply(offers.get(id)));
+        }
+        Offer stored = offers.get(id);
+        boolean stale = change.isNew() ? stored != null : stored == null || stored.version() != change.expectedVersion();
+        if (stale) {
+            conflicts++;
+            throw new ConcurrentUpdateException(id);
+        }
+        written.add(change);
+        put(change.offer());
+    }
+
+    @Override
+    public synchronized Set<OfferId> saveAll(List<OfferChange> changes) {
+        Set<OfferId> lost = new HashSet<>();
+        for (OfferChange change : changes) {
+            try {
+                save(change);
+            } catch (ConcurrentUpdateException e) {
+                lost.add(change.offer().id());
+            }
+        }
+        return lost;
+    }
+
+    // ---- FindOffers ----
+
+    @Override
+    public synchronized List<Offer> findByAsin(SellerAccountId account, Asin asin) {
+        return offers.values().stream().filter(o -> o.id().account().equals(account) && o.asin().equals(asin)).toList();
+    }
+
+    @Override
+    public synchronized List<Offer> findBySku(SellerAccountId account, Sku sku) {
+        return offers.values().stream().filter(o -> o.id().account().equals(account) && o.id().sku().equals(sku)).toList();
+    }
+
+    @Override
+    public synchronized Page<Offer> findNeedingAttention(SellerAccountId account, AttentionFilter filter, int page, int size) {
+        List<Offer> all = offers.values().stream().filter(o -> o.id().account().equals(account) && o.needsAttention())
+                .sorted(Comparator.comparing((Offer o) -> o.attention().orElseThrow()).thenComparing(o -> o.id().sku().value())).toList();
+        List<Offer> items = all.stream().skip((long) (page - 1) * size).limit(size).toList();
+        return new Page<>(items, page, size, all.size());
+    }
+
+    @Override
+    public synchronized List<Offer> findClosed(String afterId, int size) {
+        return offers.values().stream().filter(o -> o.status() == OfferStatus.CLOSED)
+                .filter(o -> afterId == null || o.id().value().compareTo(afterId) > 0).limit(size).toList();
+    }
+
+    @Override
+    public synchronized List<Offer> findByAccount(SellerAccountId account, String afterId, int size) {
+        return offers.values().stream().filter(o -> o.id().account().equals(account))
+                .filter(o -> afterId == null || o.id().value().compareTo(afterId) > 0).limit(size).toList();
+    }
+
+    // ---- DigestOutbox (what imports write; delivery is the dispatcher's, tested against the real store) ----
+
+    @Override
+    public synchronized void saveDigest(Digest digest) {
+        digests.removeIf(d -> d.id().equals(digest.id()));
+        digests.add(digest);
+    }
+
+    @Override
+    public Optional<Digest> claimNextDigest(String owner, Instant now, Duration lease) {
+        throw new UnsupportedOperationException("delivery is tested against the real store");
+    }
+
+    @Override
+    public void completeDigest(String digestId, String owner, Notification.State state, Instant dueAt, int attempts, String error,
+                               List<String> messageTs) {
+        throw new UnsupportedOperationException("delivery is tested against the real store");
+    }
+
+    @Override
+    public synchronized Map<Notification.State, Long> countByState() {
+        Map<Notification.State, Long> counts = new HashMap<>();
+        digests.forEach(d -> counts.merge(d.state(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized List<Digest> failedMentioning(OfferId offer) {
+        return digests.stream().filter(d -> d.state() == Notification.State.FAILED
+                && d.lines().stream().anyMatch(l -> l.offerId().equals(offer))).toList();
+    }
+
+    // ---- ChannelLinks, OperatorRoles ----
+
+    @Override
+    public synchronized Optional<ChannelLink> find(ChannelId channel) {
+        return Optional.ofNullable(links.get(channel));
+    }
+
+    @Override
+    public synchronized List<ChannelLink> findByAccount(SellerAccountId account) {
+        return links.values().stream().filter(l -> l.account().equals(account)).toList();
+    }
+
+    @Override
+    public synchronized List<ChannelLink> findAll() {
+        return List.copyOf(links.values());
+    }
+
+    @Override
+    public synchronized void save(ChannelLink link) {
+        links.put(link.channel(), link);
+    }
+
+    @Override
+    public synchronized boolean isOperator(SellerAccountId account, SlackUserId user) {
+        return operators.contains(account.value() + "/" + user.value());
+    }
+
+    @Override
+    public synchronized List<SlackUserId> operators(SellerAccountId account) {
+        return operators.stream().filter(k -> k.startsWith(account.value() + "/")).map(k -> new SlackUserId(k.substring(k.indexOf('/') + 1))).toList();
+    }
+
+    @Override
+    public synchronized void grant(SellerAccountId account, SlackUserId user) {
+        operators.add(account.value() + "/" + user.value());
+    }
+
+    @Override
+    public synchronized boolean revoke(SellerAccountId account, SlackUserId user) {
+        return operators.remove(account.value() + "/" + user.value());
+    }
+
+    // ---- AuditLog, ImportRecords ----
+
+    @Override
+    public synchronized void append(AuditEntry entry) {
+        audit.add(entry);
+    }
+
+    @Override
+    public synchronized List<AuditEntry> recent(SellerAccountId account, int limit) {
+        return audit.stream().filter(e -> e.account().equals(account)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void save(ImportRecord record) {
+        imports.add(record);
+    }
+
+    @Override
+    public synchronized List<ImportRecord> recentImports(SellerAccountId account, int limit) {
+        return imports.stream().filter(r -> r.account().equals(account)).limit(limit).toList();
+    }
+}
