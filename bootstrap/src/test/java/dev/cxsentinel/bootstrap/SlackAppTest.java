@@ -13,12 +13,14 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.cxsentinel.adapters.slack.AlertCard;
 import dev.cxsentinel.adapters.slack.FakeSlackApi;
+import dev.cxsentinel.adapters.slack.Messages;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.port.in.DeliverNotifications;
 import dev.cxsentinel.application.port.out.AuditLog;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.domain.ActionType;
 import dev.cxsentinel.domain.DisputeReason;
+import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferStatus;
@@ -440,7 +442,9 @@ class SlackAppTest {
             }
             String user = random.nextBoolean() ? STRANGER : "U0FUZZ" + random.nextInt(10);
             TestApp.Answer answer = app.command(user, text.toString());
-            assertTrue(answer.status() < 500, "HTTP " + answer.status() + " for " + text);
+            assertEquals(200, answer.status(), "answered, not failed, for " + text);
+            assertFalse(answer.text().isBlank(), "every command gets an answer: " + text);
+            assertFalse(answer.text().contains(Messages.get(Language.EN, "error.generic")), "no unexpected error for " + text + ": " + answer.text());
         }
         assertEquals(before, auditSize(), "no random text changed anything");
         assertEquals(kettleBefore, kettle());
