@@ -1,6 +1,8 @@
 package dev.cxsentinel.bootstrap;
 
 import com.google.inject.Injector;
+import dev.cxsentinel.adapters.mongo.EmbeddedStore;
+import dev.cxsentinel.adapters.slack.Messages;
 import dev.cxsentinel.adapters.slack.ReportUploads;
 import dev.cxsentinel.adapters.slack.SlackText;
 import dev.cxsentinel.application.port.in.ImportCxReport;
@@ -8,7 +10,6 @@ import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.report.RowError;
 import dev.cxsentinel.bootstrap.modules.DeferredDeliveryModule;
 import dev.cxsentinel.domain.Language;
-import dev.cxsentinel.adapters.mongo.EmbeddedStore;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SellerAccountId;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public final class ImportCommand implements Callable<Integer> {
         String text = SlackText.plain(ReportUploads.summaryText(withoutList, Language.EN));
         env.out().println(text.replaceAll("(?m)^:[a-z_]+: ", ""));
         for (RowError e : summary.errors()) {
-            env.err().println(e);
+            env.err().println(Messages.problem(e, Language.EN));
         }
         if (summary.errorCount() > summary.errors().size()) {
             env.err().println("…and " + (summary.errorCount() - summary.errors().size()) + " more problems.");

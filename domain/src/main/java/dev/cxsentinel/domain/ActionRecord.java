@@ -12,20 +12,20 @@ public record ActionRecord(ActionType type, SlackUserId actor, Instant at, Strin
 
     public ActionRecord {
         if (type == null || actor == null || at == null) {
-            throw new InvalidValueException("action", type + " by " + actor + " at " + at, "a type, an actor and a time");
+            throw new InvalidValueException("action", type + " by " + actor + " at " + at, "action");
         }
         note = note == null ? "" : note.strip();
         if (note.length() > MAX_NOTE_LENGTH) {
-            throw new InvalidValueException("note", note, "at most " + MAX_NOTE_LENGTH + " characters");
+            throw new InvalidValueException("note", note, "max-length", MAX_NOTE_LENGTH);
         }
         if ((type == ActionType.DISPUTED) != (reason != null)) {
-            throw new InvalidValueException("dispute reason", String.valueOf(reason), "a reason exactly for a dispute");
+            throw new InvalidValueException("dispute-reason", String.valueOf(reason), "only-for-dispute");
         }
         if ((type == ActionType.REMEDY_RECORDED) != (remedy != null)) {
-            throw new InvalidValueException("remedy", String.valueOf(remedy), "a remedy exactly for a recorded remedy");
+            throw new InvalidValueException("remedy", String.valueOf(remedy), "only-for-remedy");
         }
         if ((type == ActionType.SNOOZED) != (until != null)) {
-            throw new InvalidValueException("snooze end", String.valueOf(until), "an end exactly for a snooze");
+            throw new InvalidValueException("snooze-end", String.valueOf(until), "only-for-snooze");
         }
     }
 }

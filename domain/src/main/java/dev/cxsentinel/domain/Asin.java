@@ -8,7 +8,7 @@ public record Asin(String value) {
 
     public Asin {
         if (value == null || !FORM.matcher(value).matches()) {
-            throw new InvalidValueException("ASIN", value, "10 upper-case letters or digits, like B07XJ8C8F5");
+            throw new InvalidValueException("asin", value, "asin");
         }
     }
 

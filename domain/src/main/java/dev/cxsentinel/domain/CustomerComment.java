@@ -13,11 +13,11 @@ public record CustomerComment(LocalDate date, List<CommentCategory> categories, 
 
     public CustomerComment {
         if (date == null) {
-            throw new InvalidValueException("comment date", "null", "a date");
+            throw new InvalidValueException("comment-date", "", "date");
         }
         Text.requireText(text, "comment");
         if (text.length() > MAX_LENGTH) {
-            throw new InvalidValueException("comment", text, "at most " + MAX_LENGTH + " characters");
+            throw new InvalidValueException("comment", text, "max-length", MAX_LENGTH);
         }
         categories = categories == null || categories.isEmpty()
                 ? CommentClassifier.classify(text) : List.copyOf(new LinkedHashSet<>(categories));

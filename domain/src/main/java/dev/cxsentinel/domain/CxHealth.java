@@ -51,7 +51,6 @@ public enum CxHealth {
     }
 
     public static CxHealth parse(String text) {
-        return fromLabel(text).orElseThrow(() -> new InvalidValueException("CX health", String.valueOf(text),
-                "Excellent, Good, Fair, Poor, Very poor, Insufficient feedback (or Ausgezeichnet, Gut, Akzeptabel, Schlecht, Sehr schlecht, Unzureichendes Feedback)"));
+        return fromLabel(text).orElseThrow(() -> new InvalidValueException("cx-health", String.valueOf(text), "cx-health"));
     }
 }

@@ -12,17 +12,17 @@ public record CxObservation(Asin asin, String productName, FulfilmentChannel cha
                             LocalDate closedDate, boolean closed, ReturnBadge returnBadge, LocalDate asOf) {
     public CxObservation {
         if (asin == null || channel == null || health == null) {
-            throw new InvalidValueException("observation", asin + "/" + channel + "/" + health, "an ASIN, a fulfilment channel and a CX health");
+            throw new InvalidValueException("observation", asin + "/" + channel + "/" + health, "observation");
         }
         productName = blankToNull(productName);
         if (ncxOrders != null && ncxOrders < 0) {
-            throw new InvalidValueException("NCX orders", ncxOrders.toString(), "a whole number ≥ 0");
+            throw new InvalidValueException("ncx-orders", ncxOrders.toString(), "whole-number");
         }
         if (totalOrders != null && totalOrders < 0) {
-            throw new InvalidValueException("total orders", totalOrders.toString(), "a whole number ≥ 0");
+            throw new InvalidValueException("total-orders", totalOrders.toString(), "whole-number");
         }
         if (ncxOrders != null && totalOrders != null && ncxOrders > totalOrders) {
-            throw new InvalidValueException("total orders", totalOrders.toString(), "at least the NCX orders (" + ncxOrders + ")");
+            throw new InvalidValueException("total-orders", totalOrders.toString(), "at-least-ncx-orders", ncxOrders);
         }
     }
 

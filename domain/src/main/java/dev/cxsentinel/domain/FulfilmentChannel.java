@@ -17,8 +17,7 @@ public enum FulfilmentChannel {
     public static FulfilmentChannel parse(String text) {
         FulfilmentChannel channel = text == null ? null : NAMES.get(Text.fold(text));
         if (channel == null) {
-            throw new InvalidValueException("fulfilment channel", String.valueOf(text),
-                    "FBA, FBM, AFN, MFN, Amazon, Merchant, Verkäufer, Versand durch Amazon or Versand durch Verkäufer");
+            throw new InvalidValueException("fulfilment-channel", String.valueOf(text), "fulfilment-channel");
         }
         return channel;
     }

@@ -18,6 +18,6 @@ public enum Language {
                 default -> { }
             }
         }
-        throw new InvalidValueException("language", String.valueOf(text), "en or de");
+        throw new InvalidValueException("language", String.valueOf(text), "language");
     }
 }

@@ -101,7 +101,6 @@ public enum Marketplace {
                 }
             }
         }
-        throw new InvalidValueException("marketplace", String.valueOf(text),
-                "a marketplace code (DE), domain (amazon.de) or marketplace id (A1PA6795UKMFR9)");
+        throw new InvalidValueException("marketplace", String.valueOf(text), "marketplace");
     }
 }

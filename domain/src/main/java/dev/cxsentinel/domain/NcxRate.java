@@ -6,7 +6,7 @@ import java.util.Locale;
 public record NcxRate(int basisPoints) {
     public NcxRate {
         if (basisPoints < 0 || basisPoints > 10_000) {
-            throw new InvalidValueException("NCX rate", basisPoints / 100.0 + " %", "a rate from 0 % to 100 %");
+            throw new InvalidValueException("ncx-rate", basisPoints / 100.0 + " %", "percent-range");
         }
     }
 
@@ -16,7 +16,7 @@ public record NcxRate(int basisPoints) {
 
     public static NcxRate fromOrders(int ncxOrders, int totalOrders) {
         if (totalOrders <= 0 || ncxOrders < 0 || ncxOrders > totalOrders) {
-            throw new InvalidValueException("NCX orders", ncxOrders + " of " + totalOrders, "0 ≤ NCX orders ≤ total orders, total > 0");
+            throw new InvalidValueException("ncx-orders", ncxOrders + " / " + totalOrders, "ncx-orders-of-total");
         }
         return new NcxRate((int) Math.round(ncxOrders * 10_000.0 / totalOrders));
     }

@@ -13,10 +13,10 @@ public record NcxReason(String text, Integer sharePercent) {
     private static final Pattern SHARE = Pattern.compile("^(.*?)[\\s(:\\-–]*(\\d{1,3}(?:[.,]\\d+)?)\\s*%\\s*\\)?\\s*$", Pattern.DOTALL);
 
     public NcxReason {
-        Text.requireText(text, "top NCX reason");
+        Text.requireText(text, "top-reason");
         text = text.strip();
         if (sharePercent != null && (sharePercent < 0 || sharePercent > 100)) {
-            throw new InvalidValueException("top NCX reason share", sharePercent + " %", "a share from 0 % to 100 %");
+            throw new InvalidValueException("top-reason-share", sharePercent + " %", "percent-range");
         }
     }
 

@@ -4,7 +4,7 @@ package dev.cxsentinel.domain;
 public record OfferId(SellerAccountId account, Marketplace marketplace, Sku sku) {
     public OfferId {
         if (account == null || marketplace == null || sku == null) {
-            throw new InvalidValueException("offer id", account + ":" + marketplace + ":" + sku, "account, marketplace and SKU");
+            throw new InvalidValueException("offer-id", account + ":" + marketplace + ":" + sku, "offer-id");
         }
     }
 
@@ -15,7 +15,7 @@ public record OfferId(SellerAccountId account, Marketplace marketplace, Sku sku)
     public static OfferId parse(String value) {
         String[] parts = value == null ? new String[0] : value.split(":", 3);
         if (parts.length != 3) {
-            throw new InvalidValueException("offer id", String.valueOf(value), "account:marketplace:sku");
+            throw new InvalidValueException("offer-id", String.valueOf(value), "offer-id");
         }
         return new OfferId(new SellerAccountId(parts[0]), Marketplace.parse(parts[1]), new Sku(parts[2]));
     }

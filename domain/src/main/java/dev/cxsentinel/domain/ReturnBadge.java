@@ -23,7 +23,7 @@ public enum ReturnBadge {
             case "yes", "ja", "displayed", "angezeigt", "true" -> Optional.of(DISPLAYED);
             case "at risk", "risk", "gefährdet", "gefaehrdet", "risiko" -> Optional.of(AT_RISK);
             case "no", "nein", "not displayed", "nicht angezeigt", "false", "n a" -> Optional.of(NOT_DISPLAYED);
-            default -> throw new InvalidValueException("return badge", text, "Yes, At risk, No or -- (Ja, Gefährdet, Nein)");
+            default -> throw new InvalidValueException("return-badge", text, "return-badge");
         };
     }
 }

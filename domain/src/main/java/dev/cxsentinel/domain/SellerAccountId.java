@@ -7,9 +7,9 @@ public record SellerAccountId(String value) {
     private static final Pattern FORM = Pattern.compile("[A-Z0-9]{10,16}");
 
     public SellerAccountId {
-        Text.requireText(value, "seller account");
+        Text.requireText(value, "seller-account");
         if (!FORM.matcher(value).matches()) {
-            throw new InvalidValueException("seller account", value, "10–16 upper-case letters or digits, like A2EUQ1WTGCTBG2");
+            throw new InvalidValueException("seller-account", value, "seller-account");
         }
     }
 

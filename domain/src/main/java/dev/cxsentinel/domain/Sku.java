@@ -5,9 +5,9 @@ public record Sku(String value) {
     public static final int MAX_LENGTH = 40;
 
     public Sku {
-        Text.requireText(value, "SKU");
+        Text.requireText(value, "sku");
         if (value.length() > MAX_LENGTH || Text.hasControlCharacters(value) || !value.equals(value.strip())) {
-            throw new InvalidValueException("SKU", value, "1–40 characters without control characters or surrounding spaces");
+            throw new InvalidValueException("sku", value, "sku");
         }
     }
 

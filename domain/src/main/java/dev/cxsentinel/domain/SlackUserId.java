@@ -8,9 +8,9 @@ public record SlackUserId(String value) {
     public static final SlackUserId CONSOLE = new SlackUserId("UCONSOLE");
 
     public SlackUserId {
-        Text.requireText(value, "Slack user");
+        Text.requireText(value, "slack-user");
         if (!FORM.matcher(value).matches()) {
-            throw new InvalidValueException("Slack user", value, "a Slack user id like U024BE7LH");
+            throw new InvalidValueException("slack-user", value, "slack-user");
         }
     }
 

@@ -53,7 +53,7 @@ public final class Text {
 
     static String requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field, String.valueOf(value), "a non-empty value");
+            throw new InvalidValueException(field, String.valueOf(value), "non-empty");
         }
         return value;
     }

@@ -67,8 +67,8 @@ final class ErrorText {
                     SlackText.code(OfferText.handle(a.matches().get(0))));
         }
         if (e instanceof InvalidValueException v) {
-            return Messages.get(l, "error.invalid-value", SlackText.escape(v.field()), SlackText.code(SlackText.cut(v.found() == null ? "" : v.found(), 60)),
-                    SlackText.escape(v.expected()));
+            return Messages.get(l, "error.invalid-value", SlackText.escape(Messages.field(v.field(), l)),
+                    SlackText.code(SlackText.cut(v.found() == null ? "" : v.found(), 60)), SlackText.escape(Messages.expected(v.expected(), l)));
         }
         if (e instanceof DomainException || e instanceof ApplicationException) {
             return SlackText.escape(e.getMessage());

@@ -1,5 +1,7 @@
 package dev.cxsentinel.adapters.slack;
 
+import dev.cxsentinel.application.report.RowError;
+import dev.cxsentinel.domain.Expectation;
 import dev.cxsentinel.domain.Language;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +44,31 @@ public final class Messages {
     /** The word for a code of the core: {@code CxHealth.VERY_POOR} → "Very poor" / "Sehr schlecht". */
     public static String label(Enum<?> code, Language language) {
         return get(language, code.getDeclaringClass().getSimpleName() + "." + code.name());
+    }
+
+    /** What a value should have been, from the core's code and arguments ({@code expected.<code>}). */
+    public static String expected(Expectation expectation, Language language) {
+        return get(language, "expected." + expectation.code(), expectation.args().toArray());
+    }
+
+    /** The name of a value's field, from the core's code ({@code field.<code>}). */
+    public static String field(String code, Language language) {
+        return get(language, "field." + code);
+    }
+
+    /** A problem in a report, plain text: {@code file:line: column 'x': found 'y': expected …}. */
+    public static String problem(RowError e, Language language) {
+        StringBuilder b = new StringBuilder(e.file());
+        if (e.line() > 0) {
+            b.append(':').append(e.line());
+        }
+        if (e.column() != null && !e.column().isEmpty()) {
+            b.append(": ").append(get(language, "problem.column", e.column()));
+        }
+        if (e.found() != null) {
+            b.append(": ").append(get(language, "problem.found", e.shortened()));
+        }
+        return b.append(": ").append(get(language, "problem.expected", expected(e.expected(), language))).toString();
     }
 
     public static boolean has(Language language, String key) {

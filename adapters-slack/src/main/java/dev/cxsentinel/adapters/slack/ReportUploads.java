@@ -272,7 +272,7 @@ public class ReportUploads {
         }
         List<RowError> errors = summary.errors();
         for (RowError e : errors.subList(0, Math.min(ERRORS_SHOWN, errors.size()))) {
-            b.append("\n• ").append(SlackText.escape(e.toString()));
+            b.append("\n• ").append(SlackText.escape(Messages.problem(e, l)));
         }
         if (summary.errorCount() > ERRORS_SHOWN) {
             b.append('\n').append(Messages.get(l, "import.more", summary.errorCount() - ERRORS_SHOWN));

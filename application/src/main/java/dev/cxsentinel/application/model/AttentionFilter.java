@@ -17,7 +17,7 @@ public enum AttentionFilter {
             case "closed" -> CLOSED;
             case "pending" -> PENDING;
             case "all" -> ALL;
-            default -> throw new InvalidValueException("list filter", text, "poor, very-poor, closed or pending");
+            default -> throw new InvalidValueException("list-filter", text, "list-filter");
         };
     }
 }

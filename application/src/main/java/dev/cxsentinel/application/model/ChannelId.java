@@ -10,7 +10,7 @@ public record ChannelId(String value) {
 
     public ChannelId {
         if (value == null || !FORM.matcher(value).matches()) {
-            throw new InvalidValueException("channel", String.valueOf(value), "a Slack channel id like C0123ABCD");
+            throw new InvalidValueException("channel", String.valueOf(value), "channel");
         }
     }
 

@@ -109,11 +109,11 @@ public final class CsvRecordReader implements RecordSource {
             }
             first.append((char) c);
             if (first.length() > MAX_FIELD_LENGTH) {
-                throw error(start, "a header row (this line is longer than " + MAX_FIELD_LENGTH + " characters)");
+                throw error(start, "header-line-length", MAX_FIELD_LENGTH);
             }
         }
         if (first.toString().isBlank()) {
-            throw error(0, "a header row followed by data rows (the file is empty)");
+            throw error(0, "not-empty");
         }
         delimiter = detectDelimiter(first.toString());
         return new CsvRecord(start, split(first.toString(), start));
@@ -173,7 +173,7 @@ public final class CsvRecordReader implements RecordSource {
             }
         }
         if (quoted) {
-            throw error(at, "a closing quote in the header row");
+            throw error(at, "header-closing-quote");
         }
         fields.add(field.toString());
         return fields;
@@ -193,13 +193,13 @@ public final class CsvRecordReader implements RecordSource {
                 c = read();
                 if (c == -1) {
                     if (quoted) {
-                        throw error(start, "a closing quote for the field that opens on this line (quotes are unbalanced)");
+                        throw error(start, "closing-quote");
                     }
                     break;
                 }
                 any = true;
                 if (c == 0) {
-                    throw error(line, "text, but the file holds binary data (a NUL byte)");
+                    throw error(line, "text-not-binary");
                 }
                 if (quoted) {
                     if (c == '"') {
@@ -253,7 +253,7 @@ public final class CsvRecordReader implements RecordSource {
 
     private void addField(List<String> fields, StringBuilder field, long start) throws ReportFormatException {
         if (fields.size() >= MAX_FIELDS) {
-            throw error(start, "at most " + MAX_FIELDS + " columns");
+            throw error(start, "max-columns", MAX_FIELDS);
         }
         fields.add(field.toString());
         field.setLength(0);
@@ -261,7 +261,7 @@ public final class CsvRecordReader implements RecordSource {
 
     private void append(StringBuilder field, int c, long start) throws ReportFormatException {
         if (field.length() >= MAX_FIELD_LENGTH) {
-            throw error(start, "fields of at most " + MAX_FIELD_LENGTH + " characters (is a quote missing, or is this not a report?)");
+            throw error(start, "max-field-length", MAX_FIELD_LENGTH);
         }
         field.append((char) c);
     }
@@ -275,7 +275,7 @@ public final class CsvRecordReader implements RecordSource {
         try {
             return reader.read();
         } catch (CharacterCodingException e) {
-            throw error(line, encoding + " text, but the bytes here are not " + encoding + " (save the file as \"CSV UTF-8\")");
+            throw error(line, "encoding", encoding);
         }
     }
 
@@ -283,8 +283,8 @@ public final class CsvRecordReader implements RecordSource {
         pushedBack = c;
     }
 
-    private ReportFormatException error(long at, String expected) {
-        return new ReportFormatException(new RowError(fileName, at, null, null, expected));
+    private ReportFormatException error(long at, String expectedCode, Object... args) {
+        return new ReportFormatException(new RowError(fileName, at, null, null, expectedCode, args));
     }
 
     @Override

@@ -57,10 +57,7 @@ public final class ReportReader {
         try (RecordSource source = open(file)) {
             Header header = header(file.name(), source);
             if (!header.positions().containsKey(Column.MARKETPLACE) && defaultMarketplace == null) {
-                throw new ReportFormatException(new RowError(file.name(), header.line(), Column.MARKETPLACE.english(), null,
-                        "a marketplace: this file has no marketplace column (a Voice of the Customer download or a returns "
-                                + "report covers one marketplace). Give it with \"import --marketplace DE\", name it in the upload "
-                                + "message (DE, amazon.de), or set the channel's default with \"/cx link ACCOUNT en|de MARKETPLACE\""));
+                throw new ReportFormatException(new RowError(file.name(), header.line(), Column.MARKETPLACE.english(), null, "marketplace-for-file"));
             }
             RowParser parser = new RowParser(file.name(), header, defaultMarketplace);
             long rows = 0;
@@ -79,8 +76,7 @@ public final class ReportReader {
                 }
             }
             if (rows == 0) {
-                throw new ReportFormatException(new RowError(file.name(), 0, null, null,
-                        "data rows below the header (the file has a header only)"));
+                throw new ReportFormatException(new RowError(file.name(), 0, null, null, "data-rows"));
             }
             return new Outcome(header.kind(), rows, invalid, source.encoding());
         }
@@ -128,15 +124,13 @@ public final class ReportReader {
             }
         }
         if (first == null) {
-            throw new ReportFormatException(new RowError(file, 0, null, null, "a header row followed by data rows (the file is empty)"));
+            throw new ReportFormatException(new RowError(file, 0, null, null, "not-empty"));
         }
         Map<Column, Integer> positions = positions(file, first);
         List<Column> missing = (positions.containsKey(Column.COMMENT) ? Column.COMMENT_REQUIRED : Column.OFFER_REQUIRED).stream()
                 .filter(c -> !positions.containsKey(c)).toList();
-        throw new ReportFormatException(new RowError(file, first.line(), null, String.join(",", first.fields()),
-                "a header row of an offer report (ASIN, SKU, Fulfilled by, CX Health, …), a comment file (sku, date, "
-                        + "comment) or an FBA customer returns report (return-date, sku, reason, customer-comments); missing: "
-                        + missing.stream().map(Column::describe).collect(Collectors.joining(", "))));
+        throw new ReportFormatException(new RowError(file, first.line(), null, String.join(",", first.fields()), "report-header",
+                missing.stream().map(Column::describe).collect(Collectors.joining(", "))));
     }
 
     private static Map<Column, Integer> positions(String file, RecordSource.Record record) throws ReportFormatException {
@@ -144,8 +138,7 @@ public final class ReportReader {
         for (int i = 0; i < record.fields().size(); i++) {
             Column column = Column.match(record.fields().get(i));
             if (column != null && positions.putIfAbsent(column, i) != null) {
-                throw new ReportFormatException(new RowError(file, record.line(), column.english(), record.fields().get(i),
-                        "each column once (this header names it twice)"));
+                throw new ReportFormatException(new RowError(file, record.line(), column.english(), record.fields().get(i), "column-once"));
             }
         }
         return positions;

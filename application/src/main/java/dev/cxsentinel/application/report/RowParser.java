@@ -6,6 +6,7 @@ import dev.cxsentinel.domain.CustomerComment;
 import dev.cxsentinel.domain.CxHealth;
 import dev.cxsentinel.domain.CxObservation;
 import dev.cxsentinel.domain.FulfilmentChannel;
+import dev.cxsentinel.domain.Expectation;
 import dev.cxsentinel.domain.InvalidValueException;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.NcxRate;
@@ -58,13 +59,17 @@ final class RowParser {
             return record.fields().get(i).strip();
         }
 
-        void error(Column column, String found, String expected) {
+        void error(Column column, String found, Expectation expected) {
             errors.add(new RowError(file, record.line(), column.english(), found, expected));
+        }
+
+        void error(Column column, String found, String expectedCode, Object... args) {
+            error(column, found, Expectation.of(expectedCode, args));
         }
 
         <T> T required(Column column, Function<String, T> parse) {
             if (ValueParsers.isNoValue(raw(column))) {
-                error(column, raw(column), "a value (this column is required)");
+                error(column, raw(column), "required-value");
                 return null;
             }
             return optional(column, parse);
@@ -79,8 +84,6 @@ final class RowParser {
                 return parse.apply(value);
             } catch (InvalidValueException e) {
                 error(column, value, e.expected());
-            } catch (IllegalArgumentException e) {
-                error(column, value, e.getMessage());
             }
             return null;
         }
@@ -90,7 +93,7 @@ final class RowParser {
                 return required(Column.MARKETPLACE, Marketplace::parse);
             }
             if (defaultMarketplace == null) {
-                error(Column.MARKETPLACE, "", "a marketplace (this row has none and no default was given with --marketplace)");
+                error(Column.MARKETPLACE, "", "marketplace-for-row");
             }
             return defaultMarketplace;
         }
@@ -126,7 +129,7 @@ final class RowParser {
          */
         private NcxRate ncxRate(ValueParsers.Rate rate, Integer ncxOrders, Integer totalOrders) {
             if (ncxOrders != null && totalOrders != null && ncxOrders > totalOrders) {
-                error(Column.TOTAL_ORDERS, totalOrders.toString(), "at least ncx_orders (" + ncxOrders + ")");
+                error(Column.TOTAL_ORDERS, totalOrders.toString(), "at-least-ncx-orders", ncxOrders);
                 return null;
             }
             boolean countsKnown = ncxOrders != null && totalOrders != null && totalOrders > 0;
@@ -146,17 +149,15 @@ final class RowParser {
             if (rate.number() > 1 || rate.number() == 0) {
                 return NcxRate.ofPercent(rate.asPercent());
             }
-            error(Column.NCX_RATE, raw(Column.NCX_RATE), String.format(Locale.ROOT,
-                    "a rate with a %% sign: %s without %% may be %s %% or %s %%; write the %% sign, or give ncx_orders and total_orders",
-                    raw(Column.NCX_RATE), trim(rate.asPercent()), trim(rate.asFraction())));
+            error(Column.NCX_RATE, raw(Column.NCX_RATE), "rate-with-percent-sign", raw(Column.NCX_RATE), trim(rate.asPercent()),
+                    trim(rate.asFraction()));
             return null;
         }
 
         private NcxRate agreeing(double percent, Double computed) {
             if (computed != null && Math.abs(computed - percent) > 0.5) {
-                error(Column.NCX_RATE, raw(Column.NCX_RATE), String.format(Locale.ROOT,
-                        "a rate that agrees with %s of %s orders (%.1f %%) within half a percentage point",
-                        raw(Column.NCX_ORDERS), raw(Column.TOTAL_ORDERS), computed));
+                error(Column.NCX_RATE, raw(Column.NCX_RATE), "rate-agrees-with-orders", raw(Column.NCX_ORDERS), raw(Column.TOTAL_ORDERS),
+                        String.format(Locale.ROOT, "%.1f", computed));
                 return null;
             }
             return NcxRate.ofPercent(percent);
@@ -172,9 +173,7 @@ final class RowParser {
             Sku sku = required(Column.SKU, Sku::new);
             LocalDate date = required(Column.DATE, ValueParsers::date);
             CommentCategory category = optional(Column.CATEGORY, text -> CommentCategory.fromLabel(text).orElseThrow(
-                    () -> new IllegalArgumentException("a category: not as described, defective, damaged, wrong item, missing parts, "
-                            + "size/fit, compatibility, images or description, quality, delivery, other (or the German names, or "
-                            + "one of Amazon's return reasons), or empty")));
+                    () -> new InvalidValueException("category", text, "comment-category")));
             String text = required(Column.COMMENT, RowParser::commentText);
             if (!errors.isEmpty()) {
                 return null;
@@ -205,7 +204,7 @@ final class RowParser {
 
     private static String commentText(String text) {
         if (text.length() > CustomerComment.MAX_LENGTH) {
-            throw new IllegalArgumentException("a comment of at most " + CustomerComment.MAX_LENGTH + " characters");
+            throw new InvalidValueException("comment", text, "max-length", CustomerComment.MAX_LENGTH);
         }
         return text;
     }

@@ -19,7 +19,6 @@ public interface SpreadsheetReader {
 
     /** For builds without spreadsheet support: every workbook is refused with a clear message. */
     SpreadsheetReader NONE = (name, in, isHeader) -> {
-        throw new ReportFormatException(new RowError(name, 0, null, null,
-                "a CSV or text file (this build cannot read Excel workbooks: save the sheet as \"CSV UTF-8\")"));
+        throw new ReportFormatException(new RowError(name, 0, null, null, "no-excel-support"));
     };
 }

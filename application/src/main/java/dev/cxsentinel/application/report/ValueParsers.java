@@ -1,5 +1,6 @@
 package dev.cxsentinel.application.report;
 
+import dev.cxsentinel.domain.InvalidValueException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -28,7 +29,6 @@ final class ValueParsers {
             "(?i)\\s*(action required|maßnahme erforderlich|massnahme erforderlich|aktion erforderlich|handlungsbedarf|handlung erforderlich)\\s*");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:[.,]\\d+)?|[.,]\\d+");
     private static final Pattern COUNT = Pattern.compile("\\d{1,9}|\\d{1,3}(?:([.,\\u00A0\\u202F ])\\d{3})+");
-    static final String DATE_FORMS = "a date as 2026-11-20, 20.11.2026, 20.11.26 or 11/20/2026";
 
     private ValueParsers() {
     }
@@ -51,7 +51,7 @@ final class ValueParsers {
             if (action) {
                 return new ClosedDate(null, true);
             }
-            throw new IllegalArgumentException(DATE_FORMS);
+            throw new InvalidValueException("date", text, "date-form");
         }
         return new ClosedDate(date(rest), action);
     }
@@ -88,9 +88,9 @@ final class ValueParsers {
                 }
             }
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("a real calendar date (" + DATE_FORMS + ")");
+            throw new InvalidValueException("date", text, "calendar-date");
         }
-        throw new IllegalArgumentException(DATE_FORMS);
+        throw new InvalidValueException("date", text, "date-form");
     }
 
     private static int year(String text) {
@@ -114,11 +114,11 @@ final class ValueParsers {
         boolean percent = t.endsWith("%");
         String number = (percent ? t.substring(0, t.length() - 1) : t).strip();
         if (!NUMBER.matcher(number).matches()) {
-            throw new IllegalArgumentException("a rate such as 4.2%, 4,2 % or 0.042");
+            throw new InvalidValueException("ncx-rate", text, "rate-form");
         }
         double value = Double.parseDouble(number.replace(',', '.'));
         if (value < 0 || value > 100) {
-            throw new IllegalArgumentException("a rate from 0 % to 100 %");
+            throw new InvalidValueException("ncx-rate", text, "percent-range");
         }
         return new Rate(value, percent);
     }
@@ -128,7 +128,7 @@ final class ValueParsers {
         String t = text.strip();
         Matcher m = COUNT.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("a whole number ≥ 0 (1923, 1.923 or 1,923)");
+            throw new InvalidValueException("count", text, "whole-number");
         }
         return Integer.parseInt(t.replaceAll("[^0-9]", ""));
     }
@@ -139,7 +139,7 @@ final class ValueParsers {
         return switch (t) {
             case "active", "aktiv" -> false;
             case "closed", "geschlossen", "inactive", "inaktiv", "suppressed", "unterdrückt" -> true;
-            default -> throw new IllegalArgumentException("Active, Closed, Aktiv or Geschlossen");
+            default -> throw new InvalidValueException("status", text, "offer-status");
         };
     }
 }

@@ -84,8 +84,8 @@ final class ImportValidation {
                 long first = seen.putIfAbsent(OfferKeyIndex.key(row.marketplace(), row.sku()), position(file, row.line()));
                 if (first != 0) {
                     rejectRow(file, row.line(), new RowError(file.name(), row.line(), "sku", row.sku().value(),
-                            "each offer once per import: " + row.marketplace() + " " + row.sku() + " is already on line "
-                                    + (first & ((1L << FILE_SHIFT) - 1)) + (first >>> FILE_SHIFT == fileIndex.get(file.name()) ? "" : " of another file")));
+                            first >>> FILE_SHIFT == fileIndex.get(file.name()) ? "offer-once" : "offer-once-other-file",
+                            row.marketplace().code(), row.sku().value(), first & ((1L << FILE_SHIFT) - 1)));
                 }
             });
         }
@@ -136,7 +136,7 @@ final class ImportValidation {
     }
 
     private static RowError unreadable(ReportFile file, IOException e) {
-        return new RowError(file.name(), 0, null, null, "a readable file (" + e.getMessage() + ")");
+        return new RowError(file.name(), 0, null, null, "readable-file", String.valueOf(e.getMessage()));
     }
 
     private void checkCommentsHaveOffers(OfferKeyIndex inReport) {
@@ -150,8 +150,7 @@ final class ImportValidation {
                     for (ReportRow row : comments.remove(id)) {
                         ReportFile file = commentFiles.stream().findFirst().orElseThrow();
                         rejectRow(file, row.line(), new RowError(commentFiles.size() == 1 ? file.name() : "comments", row.line(), "sku",
-                                row.sku().value(), "a known offer: no offer report row or stored offer of account "
-                                + account + " has " + row.marketplace() + " " + row.sku()));
+                                row.sku().value(), "known-offer", account.value(), row.marketplace().code(), row.sku().value()));
                     }
                 }
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cxsentinel.domain.CommentCategory;
 import dev.cxsentinel.domain.CxHealth;
+import dev.cxsentinel.domain.Expectation;
 import dev.cxsentinel.domain.FulfilmentChannel;
 import dev.cxsentinel.domain.Marketplace;
 import java.io.IOException;
@@ -140,12 +141,13 @@ class ReportReaderTest {
         assertEquals(List.of("marketplace", "asin", "fulfillment_channel", "cx_health", "ncx_rate", "last_offer_closed_date"), line3);
         RowError asin = c.errors().stream().filter(e -> "asin".equals(e.column())).findFirst().orElseThrow();
         assertEquals("b07", asin.found());
-        assertEquals("bad.csv:3: column 'asin': found 'b07': 10 upper-case letters or digits, like B07XJ8C8F5", asin.toString());
+        assertEquals(Expectation.of("asin"), asin.expected());
+        assertEquals("bad.csv:3: column 'asin': found 'b07': asin", asin.toString());
         RowError disagreement = c.errors().stream().filter(e -> e.line() == 4).findFirst().orElseThrow();
-        assertTrue(disagreement.expected().contains("agrees with 1 of 100 orders"), disagreement.expected());
+        assertEquals(Expectation.of("rate-agrees-with-orders", "1", "100", "1.0"), disagreement.expected());
         assertTrue(c.errors().stream().anyMatch(e -> e.line() == 5 && "sku".equals(e.column())));
         assertTrue(c.errors().stream().anyMatch(e -> e.line() == 5 && "total_orders".equals(e.column())));
-        assertTrue(c.errors().stream().anyMatch(e -> e.line() == 3 && e.expected().contains("real calendar date")));
+        assertTrue(c.errors().stream().anyMatch(e -> e.line() == 3 && e.expected().code().equals("calendar-date")));
     }
 
     @Test
@@ -164,7 +166,7 @@ class ReportReaderTest {
         assertEquals(4, c.rows().size());
         RowError ambiguous = c.errors().get(0);
         assertEquals(6, ambiguous.line());
-        assertTrue(ambiguous.expected().contains("0.5 % or 50 %"), ambiguous.expected());
+        assertEquals(Expectation.of("rate-with-percent-sign", "0,5", "0.5", "50"), ambiguous.expected(), "names both readings");
     }
 
     @Test
@@ -201,7 +203,7 @@ class ReportReaderTest {
                     public void error(RowError error) {
                     }
                 }));
-        assertTrue(e.getMessage().contains("--marketplace DE"), e.getMessage());
+        assertEquals(Expectation.of("marketplace-for-file"), e.error().expected(), "asks for the marketplace: " + e.getMessage());
     }
 
     @Test
@@ -229,22 +231,25 @@ class ReportReaderTest {
 
     @Test
     void hostileFilesAreErrorsNotCrashes() {
-        assertFileError(text("empty.csv", ""), "the file is empty");
-        assertFileError(text("blank.csv", "\n\n  \n"), "the file is empty");
-        assertFileError(text("header-only.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\n"), "header only");
-        assertFileError(text("unknown.csv", "name,price\nkettle,12\n"), "missing: asin, sku");
-        assertFileError(text("quotes.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,\"B07XJ8C8F5,SKU,FBA,Good\n"), "quotes are unbalanced");
-        assertFileError(ReportFile.ofBytes("binary.csv", new byte[] {'a', ',', 'b', '\n', 0, 1, 2, 3, (byte) 0x89, 'P', 'N', 'G'}), "binary data");
-        assertFileError(ReportFile.ofBytes("utf16-broken.csv", new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, ',', 0, (byte) 0x00, (byte) 0xD8, 'b'}),
-                "not UTF-16");
+        assertFileError(text("empty.csv", ""), "not-empty");
+        assertFileError(text("blank.csv", "\n\n  \n"), "not-empty");
+        assertFileError(text("header-only.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\n"), "data-rows");
+        Expectation unknown = assertFileError(text("unknown.csv", "name,price\nkettle,12\n"), "report-header");
+        assertTrue(unknown.args().get(0).toString().startsWith("asin, sku"), "names the missing columns: " + unknown);
+        assertFileError(text("quotes.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,\"B07XJ8C8F5,SKU,FBA,Good\n"), "closing-quote");
+        assertFileError(ReportFile.ofBytes("binary.csv", new byte[] {'a', ',', 'b', '\n', 0, 1, 2, 3, (byte) 0x89, 'P', 'N', 'G'}), "text-not-binary");
+        Expectation utf16 = assertFileError(ReportFile.ofBytes("utf16-broken.csv",
+                new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, ',', 0, (byte) 0x00, (byte) 0xD8, 'b'}), "encoding");
+        assertEquals("UTF-16", utf16.args().get(0).toString().substring(0, 6));
         String longLine = "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B07XJ8C8F5,SKU,FBA," + "x".repeat(10 * 1024 * 1024) + "\n";
-        assertFileError(text("long.csv", longLine), "at most 10000 characters");
-        assertFileError(ReportFile.ofBytes("nul.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0\u0000".getBytes(StandardCharsets.UTF_8)), "binary data");
+        assertEquals(List.of(10_000), assertFileError(text("long.csv", longLine), "max-field-length").args());
+        assertFileError(ReportFile.ofBytes("nul.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0\u0000".getBytes(StandardCharsets.UTF_8)), "text-not-binary");
     }
 
-    private void assertFileError(ReportFile file, String expected) {
+    private Expectation assertFileError(ReportFile file, String expectedCode) {
         ReportFormatException e = assertThrows(ReportFormatException.class, () -> read(file));
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
-        assertTrue(e.getMessage().startsWith(file.name()), e.getMessage());
+        assertEquals(expectedCode, e.error().expected().code(), e.getMessage());
+        assertEquals(file.name(), e.error().file());
+        return e.error().expected();
     }
 }

@@ -18,6 +18,7 @@ import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
 import dev.cxsentinel.application.port.out.DispatchSignal;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.report.ReportFile;
+import dev.cxsentinel.domain.Expectation;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferId;
@@ -132,7 +133,7 @@ class ImportServiceTest {
         assertFalse(summary.applied());
         assertEquals(1, summary.errorCount());
         assertEquals(4, summary.errors().get(0).line());
-        assertTrue(summary.errors().get(0).expected().contains("already on line 2"), summary.errors().get(0).expected());
+        assertEquals(Expectation.of("offer-once", "DE", "SKU-1", 2L), summary.errors().get(0).expected(), "names the first line");
     }
 
     @Test
@@ -141,7 +142,7 @@ class ImportServiceTest {
                 + "DE,B07XJ8C8F5,NOPE,2026-11-01,broken\n").getBytes(StandardCharsets.UTF_8));
         var summary = run(false, comments);
         assertFalse(summary.applied());
-        assertTrue(summary.errors().get(0).expected().contains("a known offer"), summary.errors().get(0).toString());
+        assertEquals(Expectation.of("known-offer", ACCOUNT.value(), "DE", "NOPE"), summary.errors().get(0).expected());
     }
 
     @Test

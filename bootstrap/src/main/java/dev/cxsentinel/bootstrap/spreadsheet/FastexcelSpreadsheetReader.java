@@ -39,8 +39,7 @@ public final class FastexcelSpreadsheetReader implements SpreadsheetReader {
             workbook = new ReadableWorkbook(in, new ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             in.close();
-            throw new ReportFormatException(new RowError(fileName, 0, null, null,
-                    "an Excel workbook (.xlsx) that can be opened (" + e.getMessage() + "); or save the sheet as \"CSV UTF-8\""));
+            throw new ReportFormatException(new RowError(fileName, 0, null, null, "excel-workbook", String.valueOf(e.getMessage())));
         }
         try {
             List<Sheet> sheets = workbook.getSheets().toList();
@@ -61,12 +60,10 @@ public final class FastexcelSpreadsheetReader implements SpreadsheetReader {
             }
         } catch (IOException | RuntimeException e) {
             workbook.close();
-            throw new ReportFormatException(new RowError(fileName, 0, null, null, "a readable Excel sheet (" + e.getMessage() + ")"));
+            throw new ReportFormatException(new RowError(fileName, 0, null, null, "excel-sheet", String.valueOf(e.getMessage())));
         }
         workbook.close();
-        throw new ReportFormatException(new RowError(fileName, 0, null, null,
-                "a sheet whose header row is an offer report, a comment file or a returns report (no sheet of this workbook has one "
-                        + "in its first " + HEADER_SEARCH_ROWS + " rows)"));
+        throw new ReportFormatException(new RowError(fileName, 0, null, null, "excel-header", HEADER_SEARCH_ROWS));
     }
 
     private static RecordSource.Record record(Row row) {

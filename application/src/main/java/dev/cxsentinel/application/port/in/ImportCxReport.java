@@ -36,7 +36,7 @@ public interface ImportCxReport {
             defaultMarketplace = defaultMarketplace == null ? Optional.empty() : defaultMarketplace;
             files = List.copyOf(files);
             if (files.isEmpty()) {
-                throw new InvalidValueException("files", "none", "at least one report file");
+                throw new InvalidValueException("files", "", "at-least-one-file");
             }
         }
 

@@ -17,7 +17,7 @@ public interface ListOffers {
             Objects.requireNonNull(actor, "actor");
             filter = filter == null ? AttentionFilter.ALL : filter;
             if (page < 1 || page > 100_000) {
-                throw new InvalidValueException("page", String.valueOf(page), "a page number from 1");
+                throw new InvalidValueException("page", String.valueOf(page), "page");
             }
         }
     }

@@ -14,7 +14,7 @@ final class Notes {
         }
         String cleaned = note.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
         if (cleaned.length() > ActionRecord.MAX_NOTE_LENGTH) {
-            throw new InvalidValueException("note", cleaned, "at most " + ActionRecord.MAX_NOTE_LENGTH + " characters");
+            throw new InvalidValueException("note", cleaned, "max-length", ActionRecord.MAX_NOTE_LENGTH);
         }
         return cleaned;
     }

@@ -21,7 +21,7 @@ public record OfferQuery(String key, Optional<Marketplace> marketplace, Optional
 
     public OfferQuery {
         if (key == null || key.isBlank() || key.length() > 60 || key.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("offer", String.valueOf(key), "an ASIN or SKU, optionally with @MARKETPLACE (B07XJ8C8F5@DE)");
+            throw new InvalidValueException("offer", String.valueOf(key), "offer-query");
         }
         marketplace = marketplace == null ? Optional.empty() : marketplace;
         exact = exact == null ? Optional.empty() : exact;
@@ -29,7 +29,7 @@ public record OfferQuery(String key, Optional<Marketplace> marketplace, Optional
 
     public static OfferQuery parse(String text) {
         if (text == null) {
-            throw new InvalidValueException("offer", "null", "an ASIN or SKU");
+            throw new InvalidValueException("offer", "", "offer-query");
         }
         String t = text.strip();
         int at = t.lastIndexOf('@');

@@ -17,7 +17,7 @@ public interface SnoozeOffer {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(offer, "offer");
             if (duration == null || duration.isNegative() || duration.isZero()) {
-                throw new InvalidValueException("duration", String.valueOf(duration), "a positive duration such as 2h, 3d or 1w");
+                throw new InvalidValueException("duration", String.valueOf(duration), "snooze-duration");
             }
             note = Notes.clean(note);
         }
@@ -26,7 +26,7 @@ public interface SnoozeOffer {
         public static Duration parseDuration(String text) {
             Matcher m = DURATION.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
             if (!m.matches()) {
-                throw new InvalidValueException("duration", String.valueOf(text), "a number and a unit: 30m, 2h, 3d or 1w");
+                throw new InvalidValueException("duration", String.valueOf(text), "snooze-duration");
             }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
