@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -264,8 +265,8 @@ class SlackAppTest {
         TestApp.Answer noTeam = app.post("channel_id=" + CHANNEL + "&user_id=" + ADMIN + "&command=%2Fcx&text=grant+%3C%40U0EVE%3E&trigger_id="
                 + TestApp.trigger());
         assertTrue(noTeam.body().contains("serves another Slack workspace"), noTeam.body());
-        String press = TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer());
-        String ours = "\"team\":{\"id\":\"" + FakeSlackApi.TEAM + "\",\"domain\":\"cx-test\"}";
+        String press = app.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false);
+        String ours = "\"team\": {\"id\": \"" + FakeSlackApi.TEAM + "\", \"domain\": \"cx-test\"}";
         assertTrue(press.contains(ours));
         assertEquals(200, app.interaction(press.replaceFirst("\\{", "{\"team_id\":\"T0OTHER\",")).status());
         assertEquals(200, app.interaction(press.replace(ours, "\"team\":null")).status());
@@ -275,15 +276,15 @@ class SlackAppTest {
                 "the foreign clicks are told so, none is acted on: " + app.slack.calls("response_url"));
         assertEquals(2, app.slack.calls("response_url").size(), "both clicks naming another workspace are told so");
         app.slack.reset();
-        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        app.interaction(app.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false));
         app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
         assertEquals(1, kettle().history().size(), "only the press from our workspace acted");
     }
 
     @Test
     void aMalformedButtonValueAnswersThatTheCardIsOutdatedAndLogsSafely() throws Exception {
-        assertEquals(200, app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST,
-                "garbage\\n12:00:00 INFO Audit - admin granted operator", false, app.messageContainer())).status());
+        assertEquals(200, app.interaction(app.blockAction(ANNA, CHANNEL, AlertCard.RELIST,
+                "garbage\\n12:00:00 INFO Audit - admin granted operator", false)).status());
         FakeSlackApi.Call answer = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
         assertTrue(answer.param("text").contains("out of date"), answer.body());
     }
@@ -291,7 +292,7 @@ class SlackAppTest {
     @Test
     void aButtonNamingAnotherAccountsOfferIsRefusedWithoutShowingIt() throws Exception {
         String foreign = CHANNEL + "|A3OTHERACCOUNT9:DE:HB-KETTLE-02";
-        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, foreign, false, app.messageContainer()));
+        app.interaction(app.blockAction(ANNA, CHANNEL, AlertCard.RELIST, foreign, false));
         FakeSlackApi.Call answer = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
         assertTrue(answer.param("text").contains("another seller account"), answer.body());
         assertFalse(answer.param("text").contains("Now:"), "no offer state is shown: " + answer.body());
@@ -463,7 +464,7 @@ class SlackAppTest {
 
     @Test
     void theRelistButtonActsAndAnOutdatedOneAnswersWithTheCurrentState() throws Exception {
-        String payload = TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer());
+        String payload = app.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false);
         assertEquals(200, app.interaction(payload).status());
         FakeSlackApi.Call done = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
         assertTrue(done.param("text").contains("Done"), done.body());
@@ -471,7 +472,7 @@ class SlackAppTest {
         assertEquals(OfferStatus.RELIST_PENDING, kettle().status());
 
         app.slack.reset();
-        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        app.interaction(app.blockAction(ANNA, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false));
         FakeSlackApi.Call outdated = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
         assertTrue(outdated.param("text").contains("Already relisted by <@U0ANNA>"), outdated.body());
         assertTrue(outdated.param("text").contains("Now: "), outdated.body());
@@ -480,9 +481,9 @@ class SlackAppTest {
 
     @Test
     void remedyAndSnoozeSelectsAct() throws Exception {
-        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.REMEDY, CHANNEL + "|" + KETTLE + "|removal", true, app.messageContainer()));
+        app.interaction(app.blockAction(ANNA, CHANNEL, AlertCard.REMEDY, CHANNEL + "|" + KETTLE + "|removal", true));
         app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
-        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.SNOOZE, CHANNEL + "|" + KETTLE + "|1w", true, app.messageContainer()));
+        app.interaction(app.blockAction(ANNA, CHANNEL, AlertCard.SNOOZE, CHANNEL + "|" + KETTLE + "|1w", true));
         awaitHistory(2);
         assertEquals(Remedy.REMOVAL_ORDER, kettle().history().get(0).remedy());
         assertEquals(ActionType.SNOOZED, kettle().history().get(1).type());
@@ -490,7 +491,7 @@ class SlackAppTest {
 
     @Test
     void aStrangerPressingAButtonIsRefusedWithTheReason() throws Exception {
-        app.interaction(TestApp.blockAction(STRANGER, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        app.interaction(app.blockAction(STRANGER, CHANNEL, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false));
         FakeSlackApi.Call answer = app.slack.awaitCall(c -> c.method().equals("response_url"), Duration.ofSeconds(5));
         assertTrue(answer.param("text").contains("operator role"), answer.body());
         assertEquals(OfferStatus.CLOSED, kettle().status());
@@ -498,10 +499,11 @@ class SlackAppTest {
 
     @Test
     void theDisputeButtonOpensAModalThatValidatesInPlace() throws Exception {
-        String press = TestApp.blockAction(ANNA, CHANNEL, AlertCard.DISPUTE, CHANNEL + "|" + KETTLE, false, app.messageContainer());
+        String press = app.blockAction(ANNA, CHANNEL, AlertCard.DISPUTE, CHANNEL + "|" + KETTLE, false);
         app.interaction(press);
         FakeSlackApi.Call open = app.slack.awaitCall(c -> c.method().equals("views.open"), Duration.ofSeconds(5));
-        assertTrue(press.contains("\"trigger_id\":\"" + open.param("trigger_id") + "\""), "the modal opens on the press's own trigger");
+        assertEquals(JsonParser.parseString(press).getAsJsonObject().get("trigger_id").getAsString(), open.param("trigger_id"),
+                "the modal opens on the press's own trigger");
         assertTrue(open.param("view").contains("cx_dispute_modal"), open.param("view"));
 
         TestApp.Answer missingNote = app.interaction(viewSubmission("other", ""));
@@ -518,13 +520,9 @@ class SlackAppTest {
 
     private String viewSubmission(String reason, String note) {
         String noteValue = note.isEmpty() ? "null" : "\"" + note + "\"";
-        return "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + FakeSlackApi.TEAM + "\",\"domain\":\"cx-test\"},"
-                + "\"user\":{\"id\":\"" + ANNA + "\",\"username\":\"anna\",\"team_id\":\"" + FakeSlackApi.TEAM + "\"},"
-                + "\"api_app_id\":\"A0CXAPP\",\"token\":\"legacy\",\"trigger_id\":\"1.2.3\","
-                + "\"view\":{\"id\":\"V0VIEW\",\"type\":\"modal\",\"callback_id\":\"cx_dispute_modal\","
-                + "\"private_metadata\":\"" + CHANNEL + "|" + KETTLE + "\",\"state\":{\"values\":{"
-                + "\"reason\":{\"reason\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + reason + "\"}}},"
-                + "\"note\":{\"note\":{\"type\":\"plain_text_input\",\"value\":" + noteValue + "}}}}}}";
+        return app.viewSubmission(ANNA, "cx_dispute_modal", CHANNEL + "|" + KETTLE, "{"
+                + "\"reason\":{\"reason\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\",\"emoji\":true},\"value\":\"" + reason + "\"}}},"
+                + "\"note\":{\"note\":{\"type\":\"plain_text_input\",\"value\":" + noteValue + "}}}");
     }
 
     @Test
@@ -540,6 +538,24 @@ class SlackAppTest {
         app.event("{\"type\":\"app_home_opened\",\"user\":\"" + STRANGER + "\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1.1\"}");
         String strangerView = app.slack.awaitCall(c -> c.method().equals("views.publish"), Duration.ofSeconds(5)).param("view");
         assertTrue(strangerView.contains("No seller account is linked for you yet"), strangerView);
+    }
+
+    /** A press on App Home comes from a view (no channel, no response_url): the answer is published on App Home. */
+    @Test
+    void aButtonOnAppHomeActsAndAnswersOnAppHome() throws Exception {
+        app.slack.reset();
+        assertEquals(200, app.interaction(app.homeAction(ANNA, AlertCard.RELIST, CHANNEL + "|" + KETTLE, false)).status());
+        FakeSlackApi.Call publish = app.slack.awaitCall(c -> c.method().equals("views.publish"), Duration.ofSeconds(5));
+        assertEquals(ANNA, publish.param("user_id"));
+        assertTrue(publish.param("view").contains("HB-KETTLE-02@DE"), publish.param("view"));
+        assertEquals(OfferStatus.RELIST_PENDING, kettle().status());
+        assertEquals(List.of(), app.slack.calls(c -> c.method().equals("response_url")), "App Home has no response_url to answer on");
+
+        app.slack.reset();
+        app.interaction(app.homeAction(STRANGER, AlertCard.REMEDY, CHANNEL + "|" + KETTLE + "|removal", true));
+        String refused = app.slack.awaitCall(c -> c.method().equals("views.publish"), Duration.ofSeconds(5)).param("view");
+        assertTrue(refused.contains("operator"), "the refusal is shown on App Home: " + refused);
+        assertEquals(1, kettle().history().size(), "and nothing changed");
     }
 
     @Test
@@ -677,7 +693,7 @@ class SlackAppTest {
     @Test
     void theCardsTrendButtonPostsTheChartInTheCardsThread() throws Exception {
         giveTheKettleAHistory();
-        app.interaction(TestApp.blockAction(ANNA, CHANNEL, AlertCard.TREND, CHANNEL + "|" + KETTLE, false, app.messageContainer()));
+        app.interaction(app.blockAction(ANNA, CHANNEL, AlertCard.TREND, CHANNEL + "|" + KETTLE, false));
         FakeSlackApi.Call complete = app.slack.awaitCall(c -> c.method().equals("files.completeUploadExternal"), Duration.ofSeconds(10));
         assertEquals(CHANNEL, complete.param("channel_id"));
         assertEquals("1700000000.000001", complete.param("thread_ts"), "in the card's thread");

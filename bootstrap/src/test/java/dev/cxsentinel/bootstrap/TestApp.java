@@ -158,10 +158,10 @@ final class TestApp implements AutoCloseable {
         return post("payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8));
     }
 
+    /** An event in the envelope Slack's Events API wraps it in ({@code slack/event_callback.json}). */
     Answer event(String eventJson) throws Exception {
-        String envelope = "{\"token\":\"legacy\",\"team_id\":\"" + FakeSlackApi.TEAM + "\",\"api_app_id\":\"A0CXAPP\",\"type\":\"event_callback\","
-                + "\"event_id\":\"Ev" + System.nanoTime() + "\",\"event_time\":" + Instant.now().getEpochSecond() + ",\"event\":" + eventJson + "}";
-        return post(envelope, "application/json");
+        return post(SlackPayloads.fill("event_callback.json", Map.of("TEAM", FakeSlackApi.TEAM, "EVENT", eventJson,
+                "EVENT_ID", "Ev" + System.nanoTime(), "EVENT_TIME", Long.toString(Instant.now().getEpochSecond()))), "application/json");
     }
 
     Answer post(String body) throws Exception {
@@ -200,20 +200,33 @@ final class TestApp implements AutoCloseable {
         return "1337." + TRIGGERS.incrementAndGet() + ".abc";
     }
 
-    static String blockAction(String user, String channel, String actionId, String value, boolean select, String container) {
-        String action = select
-                ? "{\"type\":\"static_select\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\"},\"action_ts\":\"" + trigger() + "\"}"
-                : "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"value\":\"" + value + "\",\"action_ts\":\"" + trigger() + "\"}";
-        return "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + FakeSlackApi.TEAM + "\",\"domain\":\"cx-test\"},"
-                + "\"user\":{\"id\":\"" + user + "\",\"username\":\"u\",\"team_id\":\"" + FakeSlackApi.TEAM + "\"},"
-                + "\"api_app_id\":\"A0CXAPP\",\"token\":\"legacy\",\"trigger_id\":\"" + trigger() + "\","
-                + container + ",\"actions\":[" + action + "]}";
+    /** A button press or menu choice on an alert card in {@code channel} ({@code slack/block_actions.message.json}). */
+    String blockAction(String user, String channel, String actionId, String value, boolean select) {
+        return SlackPayloads.fill("block_actions.message.json", Map.of("USER", user, "USER_NAME", user.toLowerCase(), "TEAM", FakeSlackApi.TEAM,
+                "CHANNEL", channel, "MESSAGE_TS", CARD_TS, "TRIGGER", trigger(), "ACTION_ID", actionId, "VALUE", SlackPayloads.json(value),
+                "RESPONSE_URL", slack.responseUrl("action"), "ACTION", action(actionId, value, select)));
     }
 
-    String messageContainer() {
-        return "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000001\",\"channel_id\":\"" + CHANNEL + "\"},"
-                + "\"channel\":{\"id\":\"" + CHANNEL + "\",\"name\":\"cx-alerts\"},\"response_url\":\"" + slack.responseUrl("action") + "\"";
+    /** The same on App Home ({@code slack/block_actions.home.json}): from a view, without channel or response_url. */
+    String homeAction(String user, String actionId, String value, boolean select) {
+        return SlackPayloads.fill("block_actions.home.json", Map.of("USER", user, "USER_NAME", user.toLowerCase(), "TEAM", FakeSlackApi.TEAM,
+                "TRIGGER", trigger(), "ACTION_ID", actionId, "VALUE", SlackPayloads.json(value), "ACTION", action(actionId, value, select)));
     }
+
+    private static String action(String actionId, String value, boolean select) {
+        String v = SlackPayloads.json(value);
+        return select
+                ? "{\"type\":\"static_select\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\",\"emoji\":true},\"value\":\"" + v + "\"},\"placeholder\":{\"type\":\"plain_text\",\"text\":\"Choose\",\"emoji\":true},\"action_ts\":\"" + trigger() + "\"}"
+                : "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"cx_actions\",\"text\":{\"type\":\"plain_text\",\"text\":\"Act\",\"emoji\":true},\"value\":\"" + v + "\",\"action_ts\":\"" + trigger() + "\"}";
+    }
+
+    /** A modal submitted ({@code slack/view_submission.json}); {@code stateValues} is the JSON of {@code view.state.values}. */
+    String viewSubmission(String user, String callbackId, String privateMetadata, String stateValues) {
+        return SlackPayloads.fill("view_submission.json", Map.of("USER", user, "USER_NAME", user.toLowerCase(), "TEAM", FakeSlackApi.TEAM,
+                "TRIGGER", trigger(), "CALLBACK_ID", callbackId, "PRIVATE_METADATA", SlackPayloads.json(privateMetadata), "STATE_VALUES", stateValues));
+    }
+
+    static final String CARD_TS = "1700000000.000001";
 
     @Override
     public void close() {
