@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * The configuration, read from the environment and checked as a whole. {@link #toString()} never shows a secret.
+ * Its length is one short check per variable of the external contract, kept in one place so that every problem
+ * is listed at once and the README's table has one counterpart.
  */
 public record Config(String mongoUri, String mongoDatabase, Path dataDir, SlackSettings slack, int port,
                      Set<SlackUserId> admins, AlertSettings alerts, String logFormat, ReviewSchedule reviews) {

@@ -2,6 +2,7 @@ package dev.cxsentinel.bootstrap;
 
 import com.google.inject.Injector;
 import dev.cxsentinel.adapters.slack.CommandRouter;
+import dev.cxsentinel.adapters.slack.Messages;
 import dev.cxsentinel.adapters.slack.Reply;
 import dev.cxsentinel.adapters.slack.ReportUploads;
 import dev.cxsentinel.adapters.slack.SlackText;
@@ -9,17 +10,18 @@ import dev.cxsentinel.application.model.Actor;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.DeliverySettings;
-import java.time.Duration;
 import dev.cxsentinel.application.port.in.DeliverNotifications;
 import dev.cxsentinel.application.port.in.ImportCxReport;
-import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.service.DispatchLoop;
 import dev.cxsentinel.bootstrap.modules.ConsoleModule;
+import dev.cxsentinel.domain.InvalidValueException;
+import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SlackUserId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,8 +125,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             if (words[i].equals("--marketplace") && i + 1 < words.length) {
                 try {
                     marketplace = Optional.of(Marketplace.parse(words[++i]));
-                } catch (RuntimeException e) {
-                    env.out().println(e.getMessage());
+                } catch (InvalidValueException e) {
+                    env.out().println(Messages.refused(e, link.language()));
                     return;
                 }
                 continue;

@@ -2,16 +2,18 @@ package dev.cxsentinel.bootstrap;
 
 import dev.cxsentinel.adapters.mongo.StoreConfigurationException;
 import dev.cxsentinel.adapters.mongo.StoreInUseException;
+import dev.cxsentinel.adapters.slack.Messages;
 import dev.cxsentinel.application.model.StoreUnavailableException;
 import dev.cxsentinel.domain.InvalidValueException;
+import dev.cxsentinel.domain.Language;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar cx-sentinel.jar [serve | console | import]}. Without a subcommand: {@code serve} when Slack is
@@ -76,8 +78,8 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String message(Throwable e) {
-        if (e instanceof InvalidValueException) {
-            return "Bad input: " + e.getMessage();
+        if (e instanceof InvalidValueException v) {
+            return "Bad input: " + Messages.refused(v, Language.EN);
         }
         if (e instanceof StoreUnavailableException) {
             return "The database does not answer (" + (e.getCause() == null ? "no answer" : e.getCause().getMessage())

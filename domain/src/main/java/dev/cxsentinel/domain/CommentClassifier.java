@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code comment-lexicon.txt} beside this class. Matching is by whole words and word stems, never by substring:
  * {@code late} does not match "plate" or "chocolate". A phrase is dropped when a negation stands just before it in
  * the same clause ("not damaged, but too small" is size only). Amazon's own reason texts and return codes map
- * exactly, through {@link AmazonReasons}. Quality is measured on a labelled corpus (see BENCHMARKS.md).
+ * exactly, through {@link AmazonReasons}. Quality is measured on a labelled corpus (see BENCHMARKS.md). One
+ * matcher (stems, gaps, compounds, negation, contrast) in one class, so the corpus score describes one thing.
  */
 public final class CommentClassifier {
     /** How many words a negation may stand before the phrase it negates. */

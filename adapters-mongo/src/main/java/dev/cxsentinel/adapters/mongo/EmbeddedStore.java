@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li>The file is locked while open: a second server on the same directory gets a clear error. The running
  *   server's port is written to {@code embedded.port}, so {@code import} can work through it.</li>
  * </ul>
+ * Its length is that lifecycle (lock, compaction, port file, secret, the unclean-stop flag), each a short method.
  */
 public final class EmbeddedStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);

@@ -2,6 +2,7 @@ package dev.cxsentinel.adapters.slack;
 
 import dev.cxsentinel.application.report.RowError;
 import dev.cxsentinel.domain.Expectation;
+import dev.cxsentinel.domain.InvalidValueException;
 import dev.cxsentinel.domain.Language;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,11 @@ public final class Messages {
     /** The name of a value's field, from the core's code ({@code field.<code>}). */
     public static String field(String code, Language language) {
         return get(language, "field." + code);
+    }
+
+    /** A refused value in plain text (command line, console): field, what was found, what was expected. */
+    public static String refused(InvalidValueException v, Language language) {
+        return get(language, "error.invalid-value", field(v.field(), language), "'" + v.found() + "'", expected(v.expected(), language));
     }
 
     /** A problem in a report, plain text: {@code file:line: column 'x': found 'y': expected …}. */

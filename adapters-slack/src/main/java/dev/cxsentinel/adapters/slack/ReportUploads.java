@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * metadata is asked of {@code files.info} by the file id (never taken from the event, which anyone who can post
  * an event could shape), the download address must be on Slack's file host ({@code files.slack.com}) or the
  * host of {@code SLACK_API_URL}, and the bytes actually read are counted and cut at the limit. Download errors
- * are reported without the address.
+ * are reported without the address. The checks and the summary stay in one class so the path from the event to
+ * the reply reads top to bottom; that is its length.
  */
 @Singleton
 public class ReportUploads {

@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Bolt app: {@code /cx} commands, the alert card's buttons, the dispute modal, App Home and report uploads.
  * Shared by HTTP mode and Socket Mode. Every request is acknowledged within Slack's 3 seconds: a command that
- * takes longer is answered "working on it" and finished through {@code response_url}.
+ * takes longer is answered "working on it" and finished through {@code response_url}. Its length is the table of
+ * Bolt handlers; what each does lives in {@link CardActions}, {@link DisputeForm}, {@link AppHome},
+ * {@link ReportUploads} and {@link Charts}.
  */
 @Singleton
 public class SlackBot {

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * thread, a body is read asynchronously and must arrive within {@link #READ_TIMEOUT} (and at no less than
  * {@link #MIN_DATA_RATE} bytes a second), an idle connection is closed after {@link #IDLE_TIMEOUT}, and the worker
  * pool is larger than any handful of slow connections. (The JDK's internal server, used before, stopped answering
- * with 16 clients sending a byte every 2 seconds.)
+ * with 16 clients sending a byte every 2 seconds.) Its length is Jetty's wiring of these limits; the Slack logic is
+ * Bolt's.
  */
 public final class SlackHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);

@@ -17,7 +17,8 @@ import java.util.List;
  * without BOM, UTF-16 with a BOM, otherwise Windows-1252); the delimiter
  * ({@code ,} {@code ;} or tab) is detected from the header row; quoted fields may hold delimiters, {@code ""}
  * and line breaks. Memory is bounded by the longest record, which is capped: a hostile file is an error, not an
- * out-of-memory crash.
+ * out-of-memory crash. One state machine (quotes across lines, limits, encodings), kept whole so its invariants
+ * stay visible: that is its length.
  */
 public final class CsvRecordReader implements RecordSource {
     public static final int MAX_FIELD_LENGTH = 10_000;

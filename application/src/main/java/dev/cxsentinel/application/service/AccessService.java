@@ -12,8 +12,8 @@ import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.SlackUserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may do what. Reading needs a linked channel (Slack's channel membership is the gate); acting needs the

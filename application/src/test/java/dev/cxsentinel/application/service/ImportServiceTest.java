@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.model.AccessDeniedException;
 import dev.cxsentinel.application.model.Actor;
 import dev.cxsentinel.application.model.Admins;
@@ -12,10 +13,8 @@ import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.EventType;
 import dev.cxsentinel.application.model.Notification;
-import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
-import dev.cxsentinel.application.port.out.DispatchSignal;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.domain.Expectation;
@@ -29,13 +28,11 @@ import dev.cxsentinel.domain.SlackUserId;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The import use case over the in-memory store, whose versioned writes make the conflict path run. */
 class ImportServiceTest {
