@@ -12,18 +12,26 @@ import dev.cxsentinel.application.model.AlertSettings;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.DeliverySettings;
+import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.WeeklyReview;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.application.port.out.ChannelPace;
 import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.FindOffers;
 import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
+import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.service.NotificationDispatcher;
 import dev.cxsentinel.application.service.ReminderService;
 import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Marketplace;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
+import dev.cxsentinel.domain.Sku;
 import dev.cxsentinel.domain.SlackUserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,7 +93,7 @@ class DeliveryTest {
     NotificationDispatcher dispatcher(Duration pace) {
         return new NotificationDispatcher(outbox, digests, notifier, clock,
                 new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics(),
-                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
+                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ChannelPace.class));
     }
 
     long pending() {
@@ -292,10 +300,46 @@ class DeliveryTest {
                 "/cx status names the refused digest and why: " + status);
     }
 
+    /** A send that throws (a rendering bug) is retried a couple of times, then recorded as failed: never retried forever. */
+    @Test
+    void aSendThatKeepsThrowingFailsAfterAFewAttemptsInsteadOfRetryingForever() {
+        link("C0BUG");
+        importClosedOffers(1);
+        Notifier broken = new Notifier() {
+            @Override
+            public Result send(Notification notification, Offer offer, String threadTs) {
+                throw new IllegalStateException("a card that cannot be rendered");
+            }
+
+            @Override
+            public Result sendDigest(Digest digest) {
+                throw new IllegalStateException("a digest that cannot be rendered");
+            }
+
+            @Override
+            public Result sendReview(WeeklyReview review) {
+                throw new IllegalStateException("a review that cannot be rendered");
+            }
+        };
+        NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, digests, broken, clock,
+                new DeliverySettings(Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics(),
+                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ChannelPace.class));
+        for (int round = 0; round < 10; round++) {
+            dispatcher.deliverDue();
+            clock.advance(Duration.ofMinutes(10));
+        }
+        assertEquals(0, pending(), "nothing left retrying");
+        List<Notification> failed = outbox.notificationsOf(new OfferId(TestApp.ACCOUNT, Marketplace.DE, new Sku("SKU-0"))).stream()
+                .filter(n -> n.state() == Notification.State.FAILED).toList();
+        assertEquals(1, failed.size());
+        assertEquals(3, failed.get(0).attempts());
+        assertTrue(failed.get(0).lastError().contains("a card that cannot be rendered"), failed.get(0).lastError());
+    }
+
     NotificationDispatcher dispatcherOnTheRealClock(Duration pace) {
         return new NotificationDispatcher(outbox, digests, notifier, Instant::now,
                 new DeliverySettings(pace, Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofSeconds(2)), new Metrics(),
-                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
+                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ChannelPace.class));
     }
 
     /** Two instances on one store, one channel: together they keep Slack's pace and both wait out a 429. */
@@ -348,7 +392,7 @@ class DeliveryTest {
                 });
         NotificationDispatcher dispatcher = new NotificationDispatcher(counting, digests, notifier, clock,
                 new DeliverySettings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics(),
-                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(dev.cxsentinel.application.port.out.ChannelPace.class));
+                app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ChannelPace.class));
         int sent = 0;
         for (int second = 0; second < 30; second++) {
             sent += dispatcher.deliverDue();

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -145,12 +144,7 @@ public class NotificationDispatcher implements DeliverNotifications {
     }
 
     private Notifier.Result send(Notification n, NotificationOutbox.Claim claim, String thread) {
-        try {
-            return notifier.send(n, claim.offer(), thread);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sending notification " + n.id() + " failed unexpectedly", e);
-            return new Notifier.Result.RetryLater(Duration.ZERO, "unexpected error: " + e, false);
-        }
+        return UnexpectedFailure.guard("sending notification " + n.id(), n.attempts(), () -> notifier.send(n, claim.offer(), thread));
     }
 
     private int deliver(Digest digest) {
@@ -165,12 +159,7 @@ public class NotificationDispatcher implements DeliverNotifications {
                     digest.attempts(), digest.lastError(), List.of());
             return 0;
         }
-        Notifier.Result result;
-        try {
-            result = notifier.sendDigest(digest);
-        } catch (RuntimeException e) {
-            result = new Notifier.Result.RetryLater(Duration.ZERO, "unexpected error: " + e, false);
-        }
+        Notifier.Result result = UnexpectedFailure.guard("sending digest " + digest.id(), digest.attempts(), () -> notifier.sendDigest(digest));
         pace(digest.channel(), clock.now(), result);
         if (result instanceof Notifier.Result.Sent s) {
             digests.completeDigest(digest.id(), owner, Notification.State.SENT, now, digest.attempts() + 1, null, List.of(s.messageTs()));

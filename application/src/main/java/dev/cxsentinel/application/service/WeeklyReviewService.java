@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -120,13 +119,7 @@ public class WeeklyReviewService implements SendWeeklyReviews {
             ledger.retryAt(review.id(), owner, busy.get(), claim.attempts(), "waiting for the channel's pace");
             return false;
         }
-        Notifier.Result result;
-        try {
-            result = notifier.sendReview(review);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "weekly review " + review.id() + " failed unexpectedly", e);
-            result = new Notifier.Result.RetryLater(Duration.ZERO, "unexpected error: " + e, false);
-        }
+        Notifier.Result result = UnexpectedFailure.guard("weekly review " + review.id(), claim.attempts(), () -> notifier.sendReview(review));
         int attempts = claim.attempts() + 1;
         if (result instanceof Notifier.Result.Sent s) {
             ledger.markSent(review.id(), owner, s.messageTs());
