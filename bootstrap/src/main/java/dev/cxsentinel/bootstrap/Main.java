@@ -83,7 +83,7 @@ public final class Main implements Callable<Integer> {
         }
         if (e instanceof StoreUnavailableException) {
             return "The database does not answer (" + (e.getCause() == null ? "no answer" : e.getCause().getMessage())
-                    + "); nothing was changed. Check MONGODB_URI or the data directory and try again.";
+                    + "). Check MONGODB_URI or the data directory and try again; running an import again completes it.";
         }
         return exitCode(e) == BAD_INPUT ? e.getMessage() : "CX Sentinel failed: " + e;
     }

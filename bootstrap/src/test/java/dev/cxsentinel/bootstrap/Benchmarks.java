@@ -8,16 +8,27 @@ import dev.cxsentinel.adapters.mongo.MongoStore;
 import dev.cxsentinel.adapters.slack.FakeSlackApi;
 import dev.cxsentinel.adapters.slack.SignatureCheck;
 import dev.cxsentinel.adapters.slack.SlackHttpServer;
+import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.model.DeliverySettings;
+import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.model.ReviewSchedule;
+import dev.cxsentinel.application.model.WeeklyReview;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ChannelLinks;
+import dev.cxsentinel.application.port.out.ChannelPace;
+import dev.cxsentinel.application.port.out.FindOffers;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
+import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.application.port.out.OperatorRoles;
+import dev.cxsentinel.application.port.out.ReviewLedger;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.service.DispatchLoop;
+import dev.cxsentinel.application.service.WeeklyReviewService;
 import dev.cxsentinel.domain.Language;
+import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.SlackUserId;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,8 +43,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +59,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.bson.Document;
 
 /**
@@ -91,6 +106,9 @@ public final class Benchmarks {
             }
             if (selected("memory")) {
                 bench.memory();
+            }
+            if (selected("review")) {
+                bench.weeklyReview();
             }
         } catch (Exception | Error e) {
             bench.line("");
@@ -292,6 +310,80 @@ public final class Benchmarks {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The weekly review reads every offer of the account once a week: on a store of {@link #IMPORT_OFFERS} offers with two
+     * dated snapshots each, the time from the slot to the review handed to Slack (a recording notifier: no network).
+     */
+    void weeklyReview() throws Exception {
+        line("## 6. Weekly review of an account of " + IMPORT_OFFERS + " offers");
+        line("");
+        line("Two dated Voice of the Customer snapshots (10 and 18 November; a fifth of the offers change health between them, a tenth close),"
+                + " H2 file store, one linked channel; measured: `WeeklyReviewService.sendDue()` at the slot — reading every offer of the account"
+                + " in pages of 500, the tally and the ledger's claim (the message itself goes to a recording notifier).");
+        line("");
+        line("| offers | review | closed / at risk / recovered / action open |");
+        line("|---|---|---|");
+        List<Double> times = new ArrayList<>();
+        String counts = "";
+        for (int run = 0; run < RUNS; run++) {
+            try (TestApp app = new TestApp(work.resolve("review-" + run))) {
+                importDated(app, "2026-11-10", i -> i % 4 == 0 ? "Poor" : "Good", i -> false);
+                importDated(app, "2026-11-18", i -> i % 5 == 0 ? "Very poor" : i % 4 == 0 ? "Fair" : "Good", i -> i % 10 == 0);
+                app.injector.getInstance(ChannelLinks.class).save(new ChannelLink(new ChannelId("C0REVIEW"), TestApp.ACCOUNT, Language.EN,
+                        new SlackUserId(TestApp.ADMIN), Instant.parse("2026-11-01T00:00:00Z")));
+                List<WeeklyReview> sent = new ArrayList<>();
+                WeeklyReviewService reviews = new WeeklyReviewService(new ReviewSchedule(true, DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneOffset.UTC),
+                        app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ReviewLedger.class),
+                        app.injector.getInstance(FindOffers.class), recording(sent), app.injector.getInstance(ChannelPace.class),
+                        () -> Instant.parse("2026-11-23T09:00:30Z"), DeliverySettings.DEFAULTS, new Metrics());
+                long t0 = System.nanoTime();
+                reviews.sendDue();
+                times.add((System.nanoTime() - t0) / 1e6);
+                WeeklyReview r = sent.get(0);
+                counts = r.closed().count() + " / " + r.atRisk().count() + " / " + r.recovered().count() + " / " + r.awaitingAction().count();
+            }
+        }
+        line("| " + IMPORT_OFFERS + " | " + ms(median(times)) + " | " + counts + " |");
+        line("");
+    }
+
+    void importDated(TestApp app, String day, IntFunction<String> health, IntPredicate closed) throws IOException {
+        Path file = work.resolve("dated-" + System.nanoTime() + ".csv");
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("marketplace,asin,sku,fulfillment_channel,cx_health,top_ncx_reason,last_offer_closed_date,last_updated\n");
+            for (int i = 0; i < IMPORT_OFFERS; i++) {
+                w.write(String.format("DE,B0REVW%04d,SKU-%07d,FBA,%s,%s,%s,%s%n", i % 10000, i, health.apply(i),
+                        i % 3 == 0 ? "Too small" : "Damaged", closed.test(i) ? day : "", day));
+            }
+        }
+        try {
+            app.injector.getInstance(ImportCxReport.class).importReport(new ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT,
+                    "bench", Optional.empty(), List.of(ReportFile.ofPath(file)), false));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static Notifier recording(List<WeeklyReview> sent) {
+        return new Notifier() {
+            @Override
+            public Result send(Notification notification, Offer offer, String threadTs) {
+                return new Result.Sent("1.1");
+            }
+
+            @Override
+            public Result sendDigest(Digest digest) {
+                return new Result.Sent("1.1");
+            }
+
+            @Override
+            public Result sendReview(WeeklyReview review) {
+                sent.add(review);
+                return new Result.Sent("1.1");
+            }
+        };
     }
 
     void imports() throws Exception {

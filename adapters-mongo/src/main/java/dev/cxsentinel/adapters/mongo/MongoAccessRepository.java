@@ -59,8 +59,8 @@ public class MongoAccessRepository implements ChannelLinks, OperatorRoles {
 
     MongoAccessRepository(MongoStore store, Duration freshFor) {
         this.freshForNanos = freshFor.toNanos();
-        this.links = store.database().getCollection("channel_links");
-        this.roles = store.database().getCollection("roles");
+        this.links = store.interactive().getCollection("channel_links");
+        this.roles = store.interactive().getCollection("roles");
     }
 
     @Override

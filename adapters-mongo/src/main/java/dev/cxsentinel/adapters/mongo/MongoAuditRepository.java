@@ -25,7 +25,7 @@ public class MongoAuditRepository implements AuditLog, ImportRecords {
 
     @Inject
     public MongoAuditRepository(MongoStore store) {
-        this.audit = store.database().getCollection("audit");
+        this.audit = store.interactive().getCollection("audit");
         this.imports = store.database().getCollection("imports");
     }
 

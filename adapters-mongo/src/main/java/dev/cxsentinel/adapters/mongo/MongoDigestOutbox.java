@@ -31,10 +31,13 @@ import org.bson.Document;
 @Singleton
 public class MongoDigestOutbox implements DigestOutbox {
     private final MongoCollection<Document> digests;
+    /** For {@code /cx status}: what a user waits for. */
+    private final MongoCollection<Document> digestsNow;
 
     @Inject
     public MongoDigestOutbox(MongoStore store) {
         this.digests = store.database().getCollection("digests");
+        this.digestsNow = store.interactive().getCollection("digests");
     }
 
     @Override
@@ -76,7 +79,7 @@ public class MongoDigestOutbox implements DigestOutbox {
     public List<Digest> failedMentioning(OfferId offer) {
         return Guard.call(() -> {
             List<Digest> failed = new ArrayList<>();
-            digests.find(and(eq("state", Notification.State.FAILED.name()), eq("lines.offerId", offer.value())))
+            digestsNow.find(and(eq("state", Notification.State.FAILED.name()), eq("lines.offerId", offer.value())))
                     .sort(Sorts.descending("createdAt")).limit(5).forEach(d -> failed.add(DigestMapper.toDigest(d)));
             return failed;
         });

@@ -42,10 +42,13 @@ public class MongoNotificationOutbox implements NotificationOutbox {
     private final MongoCollection<Document> offers;
     private final MongoCollection<Document> due;
     private final Clock clock;
+    /** For {@code /cx status}: what a user waits for. */
+    private final MongoCollection<Document> offersNow;
 
     @Inject
     public MongoNotificationOutbox(MongoStore store, Clock clock) {
         this.offers = store.database().getCollection(OfferDocuments.OFFERS);
+        this.offersNow = store.interactive().getCollection(OfferDocuments.OFFERS);
         this.due = store.database().getCollection(OfferDocuments.DUE);
         this.clock = clock;
     }
@@ -157,7 +160,7 @@ public class MongoNotificationOutbox implements NotificationOutbox {
     @Override
     public List<Notification> notificationsOf(OfferId offer) {
         return Guard.call(() -> {
-            Document d = offers.find(eq("_id", offer.value())).projection(Projections.include("outbox")).first();
+            Document d = offersNow.find(eq("_id", offer.value())).projection(Projections.include("outbox")).first();
             return d == null ? List.<Notification>of() : OfferMapper.notifications(d);
         });
     }

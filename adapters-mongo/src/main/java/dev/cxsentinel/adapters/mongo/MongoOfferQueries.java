@@ -31,15 +31,18 @@ import org.bson.conversions.Bson;
 @Singleton
 public class MongoOfferQueries implements FindOffers {
     private final MongoCollection<Document> offers;
+    /** For the lookups a user waits for; the sweeps' and the review's page reads may take longer. */
+    private final MongoCollection<Document> offersNow;
 
     @Inject
     public MongoOfferQueries(MongoStore store) {
         this.offers = store.database().getCollection(OfferDocuments.OFFERS);
+        this.offersNow = store.interactive().getCollection(OfferDocuments.OFFERS);
     }
 
     @Override
     public List<Offer> findByAsin(SellerAccountId account, Asin asin) {
-        return Guard.call(() -> list(offers.find(and(eq("account", account.value()), eq("asin", asin.value())))
+        return Guard.call(() -> list(offersNow.find(and(eq("account", account.value()), eq("asin", asin.value())))
                 .projection(withoutOutbox()).sort(Sorts.ascending("_id")).limit(100)));
     }
 
@@ -50,15 +53,15 @@ public class MongoOfferQueries implements FindOffers {
         for (Marketplace m : Marketplace.values()) {
             ids.add(new OfferId(account, m, sku).value());
         }
-        return Guard.call(() -> list(offers.find(in("_id", ids)).projection(withoutOutbox()).sort(Sorts.ascending("_id"))));
+        return Guard.call(() -> list(offersNow.find(in("_id", ids)).projection(withoutOutbox()).sort(Sorts.ascending("_id"))));
     }
 
     @Override
     public Page<Offer> findNeedingAttention(SellerAccountId account, AttentionFilter filter, int page, int size) {
         Bson query = and(eq("account", account.value()), attentionFilter(filter));
         return Guard.call(() -> {
-            long total = offers.countDocuments(query);
-            List<Offer> items = list(offers.find(query).projection(withoutOutbox())
+            long total = offersNow.countDocuments(query);
+            List<Offer> items = list(offersNow.find(query).projection(withoutOutbox())
                     .sort(Sorts.ascending("attention", "sku", "marketplace"))
                     .skip((page - 1) * size).limit(size));
             return new Page<>(items, page, size, total);

@@ -56,16 +56,21 @@ import org.bson.conversions.Bson;
 public class MongoOfferRepository implements LoadOffer, SaveOffer {
     private final MongoCollection<Document> offers;
     private final MongoCollection<Document> due;
+    /** One offer's load and save, which a user may be waiting for: they fail in seconds on a database that does not answer. */
+    private final MongoCollection<Document> offersNow;
+    private final MongoCollection<Document> dueNow;
 
     @Inject
     public MongoOfferRepository(MongoStore store) {
         this.offers = store.database().getCollection(OfferDocuments.OFFERS);
         this.due = store.database().getCollection(OfferDocuments.DUE);
+        this.offersNow = store.interactive().getCollection(OfferDocuments.OFFERS);
+        this.dueNow = store.interactive().getCollection(OfferDocuments.DUE);
     }
 
     @Override
     public Optional<Offer> load(OfferId id) {
-        return Guard.call(() -> Optional.ofNullable(offers.find(eq("_id", id.value())).projection(withoutOutbox()).first())
+        return Guard.call(() -> Optional.ofNullable(offersNow.find(eq("_id", id.value())).projection(withoutOutbox()).first())
                 .map(OfferMapper::offer));
     }
 
@@ -92,7 +97,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
         Guard.run(() -> {
             if (change.isNew()) {
                 try {
-                    offers.insertOne(newDocument(change));
+                    offersNow.insertOne(newDocument(change));
                 } catch (MongoWriteException e) {
                     if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                         throw new ConcurrentUpdateException(change.offer().id());
@@ -100,12 +105,12 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
                     throw e;
                 }
             } else {
-                UpdateResult result = offers.updateOne(versionFilter(change), update(change, null));
+                UpdateResult result = offersNow.updateOne(versionFilter(change), update(change, null));
                 if (result.getMatchedCount() == 0) {
                     throw new ConcurrentUpdateException(change.offer().id());
                 }
             }
-            markDue(List.of(change));
+            markDue(dueNow, List.of(change));
         });
     }
 
@@ -139,7 +144,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
             if (matched < expectedUpdates) {
                 conflicts.addAll(lostUpdates(changes, writeId));
             }
-            markDue(changes.stream().filter(c -> !conflicts.contains(c.offer().id())).toList());
+            markDue(due, changes.stream().filter(c -> !conflicts.contains(c.offer().id())).toList());
             return conflicts;
         });
     }
@@ -186,7 +191,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
         return update;
     }
 
-    private void markDue(List<OfferChange> changes) {
+    private static void markDue(MongoCollection<Document> due, List<OfferChange> changes) {
         List<WriteModel<Document>> markers = new ArrayList<>();
         for (OfferChange c : changes) {
             if (c.owed().isEmpty()) {

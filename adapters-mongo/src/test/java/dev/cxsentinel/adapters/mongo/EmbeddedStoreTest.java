@@ -2,6 +2,7 @@ package dev.cxsentinel.adapters.mongo;
 
 import static dev.cxsentinel.adapters.mongo.TestOffers.offer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.StoreUnavailableException;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.domain.CxHealth;
@@ -154,6 +156,45 @@ class EmbeddedStoreTest {
             }
         }
         assertTrue(sizes[2] <= sizes[0] * 1.5, "file grew from " + sizes[0] + " to " + sizes[2] + " bytes");
+    }
+
+    /**
+     * A database that hangs (connections open, no answers) fails what a user waits for in about two seconds, not
+     * after the 30 s socket timeout, and answers again once it resumes. A deadline, not a speed target: the bound
+     * only has to tell two seconds from thirty.
+     */
+    @Test
+    void aFrozenDatabaseFailsInteractiveCallsWithinSecondsAndRecovers() throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        try (FreezableProxy proxy = new FreezableProxy(server.getLocalAddress());
+             MongoStore store = MongoStore.connect("mongodb://127.0.0.1:" + proxy.port() + "/", "cx")) {
+            MongoOfferRepository offers = new MongoOfferRepository(store);
+            MongoAccessRepository access = new MongoAccessRepository(store);
+            Offer offer = offer("SKU-1", Marketplace.DE, CxHealth.POOR, false);
+            offers.save(new OfferChange(offer, true, List.of()));
+            proxy.freeze();
+
+            for (Runnable call : List.<Runnable>of(() -> offers.load(offer.id()),
+                    () -> offers.save(new OfferChange(offer("SKU-2", Marketplace.DE, CxHealth.POOR, false), true, List.of())),
+                    () -> access.find(new ChannelId("C0FROZEN")))) {
+                long start = System.nanoTime();
+                assertThrows(StoreUnavailableException.class, call::run);
+                long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                assertTrue(took < 10_000, "reported after " + took + " ms");
+            }
+            assertFalse(store.isReachable(), "and /healthz says so");
+
+            proxy.thaw();
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                while (!store.isReachable()) {
+                    Thread.sleep(100);
+                }
+            });
+            assertTrue(offers.load(offer.id()).isPresent(), "answers again once the database resumes");
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     @Test
