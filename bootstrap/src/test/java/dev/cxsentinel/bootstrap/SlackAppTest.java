@@ -301,7 +301,9 @@ class SlackAppTest {
 
     /**
      * Message events as Slack sends them (shapes from https://api.slack.com/events/message and its subtype pages:
-     * message_changed, message_deleted, bot_message, thread replies, DMs): each is answered 200 and ignored.
+     * message_changed, message_deleted, bot_message, me_message, thread_broadcast, message_replied, channel_join,
+     * channel_leave, channel_topic, channel_purpose, channel_name, ekm_access_denied, thread replies, DMs), in the
+     * Events API envelope of {@code slack/event_callback.json}: each is answered 200 and ignored.
      */
     @Test
     void everyMessageEventIsAnswered200() throws Exception {
@@ -314,12 +316,31 @@ class SlackAppTest {
                 "{\"type\":\"message\",\"subtype\":\"bot_message\",\"ts\":\"1358877455.000010\",\"text\":\"Pushing is the answer\",\"bot_id\":\"BB12033\",\"username\":\"github\",\"channel\":\"" + CHANNEL + "\"}",
                 "{\"type\":\"message\",\"channel\":\"D0DIRECT\",\"user\":\"" + ANNA + "\",\"text\":\"hi bot\",\"ts\":\"1355517525.000005\",\"channel_type\":\"im\"}",
                 "{\"type\":\"message\",\"subtype\":\"channel_join\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"text\":\"<@" + ANNA + "> has joined the channel\",\"ts\":\"1355517526.000005\"}",
+                "{\"type\":\"message\",\"subtype\":\"me_message\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"text\":\"is doing that thing\",\"ts\":\"1355517527.000005\"}",
+                "{\"type\":\"message\",\"subtype\":\"thread_broadcast\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"text\":\"also sent to the channel\","
+                        + "\"ts\":\"1355517528.000005\",\"thread_ts\":\"1355517523.000005\",\"root\":{\"type\":\"message\",\"text\":\"root\",\"ts\":\"1355517523.000005\"}}",
+                "{\"type\":\"message\",\"subtype\":\"channel_leave\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"text\":\"<@" + ANNA + "> has left the channel\",\"ts\":\"1355517529.000005\"}",
+                "{\"type\":\"message\",\"subtype\":\"channel_topic\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"topic\":\"CX alerts\",\"text\":\"<@" + ANNA + "> set the channel topic: CX alerts\",\"ts\":\"1355517530.000005\"}",
+                "{\"type\":\"message\",\"subtype\":\"channel_purpose\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"purpose\":\"alerts\",\"text\":\"<@" + ANNA + "> set the channel purpose: alerts\",\"ts\":\"1355517531.000005\"}",
+                "{\"type\":\"message\",\"subtype\":\"channel_name\",\"channel\":\"" + CHANNEL + "\",\"user\":\"" + ANNA + "\",\"old_name\":\"cx\",\"name\":\"cx-alerts\",\"text\":\"<@" + ANNA + "> has renamed the channel from \\\"cx\\\" to \\\"cx-alerts\\\"\",\"ts\":\"1355517532.000005\"}",
+                "{\"type\":\"message\",\"subtype\":\"ekm_access_denied\",\"channel\":\"" + CHANNEL + "\",\"user\":\"UREVOKEDU\",\"text\":\"Your admins have suspended everyone's access to this content.\",\"ts\":\"1355517533.000005\"}",
+                "{\"type\":\"message\",\"subtype\":\"message_replied\",\"hidden\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"1483037604.017506\","
+                        + "\"message\":{\"type\":\"message\",\"user\":\"" + ANNA + "\",\"text\":\"Was there was there was there what was there was there what was there was there there was there.\",\"thread_ts\":\"1482960137.003543\",\"reply_count\":1,\"ts\":\"1482960137.003543\"},\"event_ts\":\"1483037604.017506\"}",
                 "{\"type\":\"reaction_added\",\"user\":\"" + ANNA + "\",\"reaction\":\"thumbsup\",\"item\":{\"type\":\"message\",\"channel\":\"" + CHANNEL + "\",\"ts\":\"1360782400.498405\"},\"event_ts\":\"1360782804.083113\"}");
         for (String event : events) {
             TestApp.Answer answer = app.event(event);
             assertEquals(200, answer.status(), event + " → " + answer.body());
         }
         assertEquals(List.of(), app.slack.calls("chat.postMessage"), "ignored, not answered");
+    }
+
+    /** Slack's URL check when the Request URL is saved (https://docs.slack.dev/reference/events/url_verification): the challenge is echoed. */
+    @Test
+    void theUrlVerificationChallengeIsEchoed() throws Exception {
+        TestApp.Answer answer = app.post("{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                + "\"type\":\"url_verification\"}", "application/json");
+        assertEquals(200, answer.status());
+        assertTrue(answer.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), answer.body());
     }
 
     @Test

@@ -131,6 +131,7 @@ final class TestApp implements AutoCloseable {
         return command(user, CHANNEL, FakeSlackApi.TEAM, text);
     }
 
+    /** A slash command as Slack posts it (form fields of https://docs.slack.dev/interactivity/implementing-slash-commands). */
     Answer command(String user, String channel, String team, String text) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy");
@@ -145,6 +146,7 @@ final class TestApp implements AutoCloseable {
         form.put("api_app_id", "A0CXAPP");
         form.put("response_url", slack.responseUrl("cmd"));
         form.put("trigger_id", trigger());
+        form.put("is_enterprise_install", "false");
         return post(formBody(form));
     }
 

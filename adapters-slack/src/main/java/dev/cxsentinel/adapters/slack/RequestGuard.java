@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Bolt middleware that every request passes before a handler runs:
  * <ul>
  *   <li>only our workspace is served: every team id the payload carries (top-level {@code team_id}, {@code team.id},
- *   {@code view.team_id}) must be ours, and at least one must be there;</li>
+ *   {@code view.team_id}) must be ours, and at least one must be there; the one exception is Slack's signed
+ *   {@code url_verification} challenge, which names no workspace and only asks for its challenge back;</li>
  *   <li>an event is handled once: a delivery whose {@code event_id} was seen (Slack's retries with
  *   {@code X-Slack-Retry-Num}, or a replay) is acknowledged and dropped;</li>
  *   <li>every event is answered 200 — handled or deliberately ignored — because Slack disables the subscriptions
@@ -59,6 +60,10 @@ final class RequestGuard {
     }
 
     Response apply(Request<?> req, Response resp, MiddlewareChain chain) throws Exception {
+        if (req.getRequestType() == RequestType.UrlVerification) {
+            // Slack checks the Request URL with a signed challenge that names no workspace; it only echoes the challenge.
+            return chain.next(req);
+        }
         Facts facts = facts(req.getRequestBodyAsString());
         String expected = workspace.get();
         if (expected == null || facts.teams().isEmpty() || !Set.of(expected).containsAll(facts.teams())) {
