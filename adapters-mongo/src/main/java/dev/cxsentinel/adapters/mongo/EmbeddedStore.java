@@ -3,6 +3,8 @@ package dev.cxsentinel.adapters.mongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cxsentinel.adapters.mongo.embedded.DurableH2Backend;
+import dev.cxsentinel.adapters.mongo.embedded.IdFirstMemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

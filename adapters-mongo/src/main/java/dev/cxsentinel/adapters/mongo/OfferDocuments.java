@@ -17,7 +17,7 @@ final class OfferDocuments {
 
     /**
      * A filter with {@code _id} as a plain top-level field, to which callers append the rest: the embedded store
-     * answers that from its {@code _id} index ({@link IdFirstLookup}), while an {@code $and} makes it scan.
+     * answers that from its {@code _id} index ({@link dev.cxsentinel.adapters.mongo.embedded.IdFirstLookup}), while an {@code $and} makes it scan.
      */
     static Document byId(String id) {
         return new Document("_id", id);

@@ -1,4 +1,4 @@
-package dev.cxsentinel.adapters.mongo;
+package dev.cxsentinel.adapters.mongo.embedded;
 
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;

@@ -1,4 +1,4 @@
-package dev.cxsentinel.adapters.mongo;
+package dev.cxsentinel.adapters.mongo.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

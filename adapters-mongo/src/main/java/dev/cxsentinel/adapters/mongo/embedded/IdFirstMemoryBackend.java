@@ -1,4 +1,4 @@
-package dev.cxsentinel.adapters.mongo;
+package dev.cxsentinel.adapters.mongo.embedded;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -6,7 +6,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 
 /** The in-memory backend with {@link IdFirstMemoryCollection}s. */
-final class IdFirstMemoryBackend extends MemoryBackend {
+public final class IdFirstMemoryBackend extends MemoryBackend {
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String name) {

@@ -1,4 +1,4 @@
-package dev.cxsentinel.adapters.mongo;
+package dev.cxsentinel.adapters.mongo.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -22,7 +22,7 @@ import org.h2.mvstore.MVStore;
  * acknowledged writes. This backend commits every write command before it is acknowledged, with group commit:
  * writes that finish while a commit runs are covered by the next one, which one thread does for all of them.
  */
-final class DurableH2Backend extends H2Backend {
+public final class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
@@ -39,7 +39,7 @@ final class DurableH2Backend extends H2Backend {
      * {@code applicationName}: the name a client must give in its connection handshake (the driver sends it as
      * {@code client.application.name}) before any other command is served; {@code null} serves every client.
      */
-    DurableH2Backend(MVStore store, String applicationName) {
+    public DurableH2Backend(MVStore store, String applicationName) {
         super(store);
         this.applicationName = applicationName;
     }

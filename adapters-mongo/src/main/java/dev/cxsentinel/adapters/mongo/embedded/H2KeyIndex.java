@@ -1,4 +1,4 @@
-package dev.cxsentinel.adapters.mongo;
+package dev.cxsentinel.adapters.mongo.embedded;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
