@@ -5,7 +5,6 @@ import dev.cxsentinel.domain.CxHealth;
 import dev.cxsentinel.domain.HealthPoint;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Offer;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,12 +24,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * An offer's NCX rate over time as a PNG (XChart, rendered headless): the rate of each history point, the health
- * bands as coloured guide lines, and the team's actions and closures marked on the time axis; titles in the
+ * bands shaded behind it (approximate: Amazon does not publish the thresholds, so they are marked ≈), and the team's actions and closures marked on the time axis; titles in the
  * channel's language.
  */
 public final class TrendChart {
     /** Rough NCX levels where Voice of the Customer moves between health levels: drawn as guides, not as rules. */
-    private static final double[][] BANDS = {{1.0, 0x2E7D32}, {2.5, 0x9E9D24}, {5.0, 0xEF6C00}, {8.0, 0xC62828}};
+    private static final double[] EDGES = {1.0, 2.5, 5.0, 8.0};
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -77,13 +76,9 @@ public final class TrendChart {
         }
         Date start = dates.get(0);
         Date end = date(now.atZone(ZoneOffset.UTC).toLocalDate());
-        for (double[] band : BANDS) {
-            XYSeries guide = chart.addSeries("≈ " + Messages.label(bandHealth(band[0]), l) + " ≥ " + band[0] + " %",
-                    List.of(start, end), List.of(band[0], band[0]));
-            guide.setMarker(SeriesMarkers.NONE);
-            guide.setLineColor(new Color((int) band[1]));
-            guide.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
-        }
+        double top = Math.max(10.0, rates.stream().mapToDouble(Double::doubleValue).max().orElse(0) * 1.15);
+        chart.getStyler().setYAxisMax(top);
+        shadeBands(chart, l, List.of(start, end), top);
         XYSeries ncx = chart.addSeries(Messages.get(l, "trend.axis.ncx"), dates, rates);
         ncx.setLineColor(new Color(0x1565C0));
         ncx.setLineWidth(2.5f);
@@ -112,8 +107,23 @@ public final class TrendChart {
         }
     }
 
-    private static CxHealth bandHealth(double ncx) {
-        return ncx >= 8.0 ? CxHealth.VERY_POOR : ncx >= 5.0 ? CxHealth.POOR : ncx >= 2.5 ? CxHealth.FAIR : CxHealth.GOOD;
+    /**
+     * The health bands as shaded areas, worst on top: each area fills from its upper edge down to zero and the next
+     * (better) one is painted over it, so what shows is one band per level.
+     */
+    private static void shadeBands(XYChart chart, Language l, List<Date> span, double top) {
+        double[] upper = {top, EDGES[3], EDGES[2], EDGES[1], EDGES[0]};
+        CxHealth[] levels = {CxHealth.VERY_POOR, CxHealth.POOR, CxHealth.FAIR, CxHealth.GOOD, CxHealth.EXCELLENT};
+        int[] tints = {0xF8D7D7, 0xFCE4CC, 0xFBF3C8, 0xE3F1DF, 0xD3EBD5};
+        for (int i = 0; i < levels.length; i++) {
+            double lower = i + 1 < upper.length ? upper[i + 1] : 0;
+            String name = "≈ " + Messages.label(levels[i], l) + (i == upper.length - 1 ? " < " + upper[i] : " ≥ " + lower) + " %";
+            XYSeries band = chart.addSeries(name, span, List.of(upper[i], upper[i]));
+            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            band.setMarker(SeriesMarkers.NONE);
+            band.setFillColor(new Color(tints[i]));
+            band.setLineColor(new Color(tints[i]));
+        }
     }
 
     private static Date date(LocalDate day) {
