@@ -20,6 +20,8 @@ import dev.cxsentinel.application.service.WeeklyReviewService;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.SlackUserId;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -32,6 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +150,38 @@ class WeeklyReviewTest {
             assertTrue(png != null && png.length > 5_000, "a chart of sensible size");
             assertEquals("PNG", new String(png, 1, 3, StandardCharsets.ISO_8859_1), "a PNG");
         }
+    }
+
+    /** Counted, not timed: once the week's review is settled, the once-a-minute round does not ask the store every minute. */
+    @Test
+    void aSentReviewCostsNoStoreReadsEveryMinute() throws Exception {
+        app = new TestApp(dir);
+        link(EN, Language.EN, null);
+        ReviewLedger real = app.injector.getInstance(ReviewLedger.class);
+        AtomicInteger claims = new AtomicInteger();
+        ReviewLedger counting = (ReviewLedger) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ReviewLedger.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("claim")) {
+                        claims.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        MutableClock clock = new MutableClock(SLOT.plusSeconds(30));
+        WeeklyReviewService first = service(clock);
+        assertEquals(1, first.sendDue());
+        WeeklyReviewService other = new WeeklyReviewService(MONDAY_NINE, app.injector.getInstance(ChannelLinks.class), counting,
+                app.injector.getInstance(FindOffers.class), app.injector.getInstance(Notifier.class), app.injector.getInstance(ChannelPace.class),
+                clock, new DeliverySettings(Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics());
+        for (int minute = 0; minute < 60; minute++) {
+            assertEquals(0, other.sendDue());
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertTrue(claims.get() <= 4, claims.get() + " claims in an hour for a review already sent (at most one per 15-minute lease)");
+        assertEquals(1, reviewsPosted(EN).size());
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -53,6 +54,8 @@ public class WeeklyReviewService implements SendWeeklyReviews {
     private final DeliverySettings delivery;
     private final Metrics metrics;
     private final String owner = "reviews-" + UUID.randomUUID();
+    /** Reviews this instance could not claim, and when to ask again: a sent one's entry stays, so asking every minute would only cost reads. */
+    private final Map<String, Instant> askAgainAt = new ConcurrentHashMap<>();
 
     @Inject
     public WeeklyReviewService(ReviewSchedule schedule, ChannelLinks links, ReviewLedger ledger, FindOffers findOffers,
@@ -74,6 +77,7 @@ public class WeeklyReviewService implements SendWeeklyReviews {
             return 0;
         }
         Map<String, WeeklyReview> built = new HashMap<>();
+        askAgainAt.values().removeIf(at -> at.isBefore(clock.now().minus(Duration.ofDays(8))));
         int sent = 0;
         for (ChannelLink link : links.findAll()) {
             ZoneId zone = schedule.zoneFor(link);
@@ -83,9 +87,14 @@ public class WeeklyReviewService implements SendWeeklyReviews {
                 continue;
             }
             String id = reviewId(link, slot);
+            if (now.isBefore(askAgainAt.getOrDefault(id, Instant.MIN))) {
+                continue;
+            }
             boolean start = schedule.startable(now, zone).isPresent();
             Optional<ReviewLedger.Claim> claim = ledger.claim(id, link.channel(), start, owner, now, LEASE);
-            if (claim.isPresent()) {
+            if (claim.isEmpty()) {
+                askAgainAt.put(id, now.plus(LEASE)); // sent, or held by another instance: its lease ends by then at the latest
+            } else {
                 WeeklyReview review = built.computeIfAbsent(link.account().value() + "|" + slot.toLocalDate() + "|" + zone,
                         k -> build(link.account(), slot.toLocalDate(), zone, now));
                 sent += send(review.forChannel(id, link.channel(), link.language()), claim.get()) ? 1 : 0;
