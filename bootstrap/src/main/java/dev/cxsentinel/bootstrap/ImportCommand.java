@@ -84,8 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     private void report(ImportCxReport.ImportSummary summary) {
         // The problems themselves go to stderr one per line; the summary keeps their count.
-        ImportCxReport.ImportSummary withoutList = new ImportCxReport.ImportSummary(summary.record(), List.of(), summary.errorCount(),
-                summary.encodings(), summary.staleRows(), summary.returnsSkipped(), summary.dryRun());
+        ImportCxReport.ImportSummary withoutList = summary.withoutErrorList();
         String text = SlackText.plain(ReportUploads.summaryText(withoutList, Language.EN));
         env.out().println(text.replaceAll("(?m)^:[a-z_]+: ", ""));
         for (RowError e : summary.errors()) {

@@ -76,6 +76,12 @@ public class MongoDigestOutbox implements DigestOutbox {
     }
 
     @Override
+    public void releaseHeld(String importId, Instant dueAt) {
+        Guard.run(() -> digests.updateMany(and(eq("importId", importId), eq("state", Notification.State.HELD.name())),
+                new Document("$set", new Document("state", Notification.State.PENDING.name()).append("dueAt", Date.from(dueAt)))));
+    }
+
+    @Override
     public List<Digest> failedMentioning(OfferId offer) {
         return Guard.call(() -> {
             List<Digest> failed = new ArrayList<>();

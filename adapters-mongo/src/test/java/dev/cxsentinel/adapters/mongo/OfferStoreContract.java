@@ -357,6 +357,31 @@ abstract class OfferStoreContract {
     }
 
     @Test
+    void aRunningImportIsRewrittenInPlaceAndFoundWhenItFallsSilent() {
+        ImportRecord running = new ImportRecord("imp-2", ACCOUNT, "cli", NOW, NOW.plusSeconds(5), List.of("big.csv"), 3000, 1000, 0, 0, 0, 0, 40, 0,
+                true, ImportRecord.State.RUNNING);
+        audit.save(running);
+        audit.save(new ImportRecord("imp-2", ACCOUNT, "cli", NOW, NOW.plusSeconds(9), List.of("big.csv"), 3000, 2000, 0, 0, 0, 0, 80, 0,
+                true, ImportRecord.State.RUNNING));
+        assertEquals(1, audit.recentImports(ACCOUNT, 5).size(), "one record, rewritten");
+        assertEquals(List.of(), audit.runningSince(NOW.plusSeconds(9)), "its last batch was not before then");
+        ImportRecord silent = audit.runningSince(NOW.plusSeconds(60)).get(0);
+        assertEquals(2000, silent.offersNew());
+        audit.save(silent.interrupted());
+        assertEquals(ImportRecord.State.INTERRUPTED, audit.recentImports(ACCOUNT, 5).get(0).state());
+        assertEquals(List.of(), audit.runningSince(NOW.plusSeconds(60)));
+
+        Offer o = offer("SKU-1", Marketplace.DE, CxHealth.GOOD, false);
+        Digest held = new Digest("imp-2:C0CXALERTS", ACCOUNT, LINK.channel(), Language.EN, "imp-2",
+                List.of(new DigestLine(o.id(), o.asin(), o.productName(), EventType.IMPROVED, CxHealth.FAIR, CxHealth.GOOD)),
+                0, NOW, NOW, Notification.State.HELD, 0, null, List.of());
+        digests.saveDigest(held);
+        assertTrue(digests.claimNextDigest("one", NOW.plusSeconds(60), LEASE).isEmpty(), "a held digest is not delivered");
+        digests.releaseHeld("imp-2", NOW.plusSeconds(60));
+        assertEquals(held.id(), digests.claimNextDigest("one", NOW.plusSeconds(60), LEASE).orElseThrow().id(), "released, it is");
+    }
+
+    @Test
     void linksAndGrantsFromAnotherProcessCountAtOnceAndItsRevocationsSoon() throws Exception {
         MongoAccessRepository other = new MongoAccessRepository(store);
         MongoAccessRepository mine = new MongoAccessRepository(store, Duration.ofMillis(300));

@@ -7,6 +7,7 @@ import dev.cxsentinel.application.model.Actor;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.ChannelNotLinkedException;
+import dev.cxsentinel.application.model.ImportRecord;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.in.ResolveAccount;
 import dev.cxsentinel.application.report.ReportFile;
@@ -263,6 +264,10 @@ public class ReportUploads {
         }
         if (summary.staleRows() > 0) {
             b.append('\n').append(Messages.get(l, "import.stale", summary.staleRows()));
+        }
+        for (ImportRecord earlier : summary.interruptedEarlier()) {
+            b.append('\n').append(Messages.get(l, "import.interrupted.earlier", SlackText.escape(String.join(", ", earlier.files())),
+                    SlackText.time(earlier.startedAt()), earlier.changesWritten()));
         }
         if (summary.returnsSkipped() > 0) {
             b.append('\n').append(Messages.get(l, "import.returns.skipped", summary.returnsSkipped()));

@@ -20,7 +20,8 @@ public record Notification(NotificationId id, OfferId offerId, Kind kind, Channe
 
     public enum Kind { ALERT, FOLLOW_UP }
 
-    public enum State { PENDING, SENT, FAILED }
+    /** {@code HELD}: only for a digest of an import still running, delivered once the import ends or is found interrupted. */
+    public enum State { PENDING, SENT, FAILED, HELD }
 
     public Notification {
         Objects.requireNonNull(id, "id");

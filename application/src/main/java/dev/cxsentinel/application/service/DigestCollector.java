@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The changes of one import that wait for a digest (improvements, moves between the upper levels): one digest per
@@ -23,6 +22,7 @@ final class DigestCollector {
     private final Map<ChannelLink, List<DigestLine>> lines = new LinkedHashMap<>();
     private final Map<ChannelLink, Integer> more = new HashMap<>();
     private long count;
+    private long written;
 
     DigestCollector(List<ChannelLink> channels) {
         this.channels = List.copyOf(channels);
@@ -48,10 +48,18 @@ final class DigestCollector {
         return count;
     }
 
-    void write(DigestOutbox outbox, SellerAccountId account, Instant now) {
-        String importId = UUID.randomUUID().toString();
+    /**
+     * Writes the lines so far, one digest per channel named by the import: {@code HELD} while the import runs (so the
+     * lines of what it already wrote survive its death), {@code PENDING} when it is done. Unchanged lines are not
+     * written again.
+     */
+    void write(DigestOutbox outbox, String importId, SellerAccountId account, Instant now, Notification.State state) {
+        if (count == written && state == Notification.State.HELD) {
+            return;
+        }
         lines.forEach((link, channelLines) -> outbox.saveDigest(new Digest(importId + ":" + link.channel().value(), account,
                 link.channel(), link.language(), importId, channelLines, more.getOrDefault(link, 0), now, now,
-                Notification.State.PENDING, 0, null, List.of())));
+                state, 0, null, List.of())));
+        written = count;
     }
 }

@@ -1,6 +1,7 @@
 package dev.cxsentinel.application.service;
 
 import dev.cxsentinel.application.port.in.DeliverNotifications;
+import dev.cxsentinel.application.port.in.RecoverInterruptedImports;
 import dev.cxsentinel.application.port.in.SendReminders;
 import dev.cxsentinel.application.port.in.SendWeeklyReviews;
 import dev.cxsentinel.application.port.out.DispatchSignal;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * The dispatcher's thread: delivers as soon as something is owed in this process (signalled), and polls once a
- * second for work from other instances and retries, and once a minute for reminders and weekly reviews. Started and stopped by the application lifecycle;
+ * second for work from other instances and retries, and once a minute for reminders, weekly reviews and imports that died. Started and stopped by the application lifecycle;
  * {@link #stop()} lets an in-flight send finish.
  */
 @Singleton
@@ -26,12 +27,14 @@ public class DispatchLoop implements DispatchSignal {
     private final DeliverNotifications deliver;
     private final SendReminders reminders;
     private final SendWeeklyReviews reviews;
+    private final RecoverInterruptedImports imports;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     @Inject
-    public DispatchLoop(DeliverNotifications deliver, SendReminders reminders, SendWeeklyReviews reviews) {
+    public DispatchLoop(DeliverNotifications deliver, SendReminders reminders, SendWeeklyReviews reviews, RecoverInterruptedImports imports) {
+        this.imports = imports;
         this.deliver = deliver;
         this.reviews = reviews;
         this.reminders = reminders;
@@ -70,6 +73,7 @@ public class DispatchLoop implements DispatchSignal {
             if (System.nanoTime() - nextReminders >= 0) {
                 quietly("reminders", reminders::remindDue);
                 quietly("weekly reviews", reviews::sendDue);
+                quietly("interrupted imports", imports::recoverInterrupted);
                 nextReminders = System.nanoTime() + REMINDER_PERIOD.toNanos();
             }
             quietly("delivery round", deliver::deliverDue);

@@ -44,11 +44,14 @@ final class ImportApplication {
     private final ImportValidation validation;
     private final ImportTally tally;
     private final DigestCollector digests;
+    private final Runnable afterBatch;
     private final Map<OfferId, Integer> pendingCommentCounts = new HashMap<>();
 
+    /** {@code afterBatch} runs after every batch written (the import records its progress). */
     ImportApplication(ReportReader reader, LoadOffer loadOffer, SaveOffer saveOffer, Clock clock, SellerAccountId account,
                       Marketplace defaultMarketplace, boolean dryRun, ImportValidation validation, ImportTally tally,
-                      DigestCollector digests) {
+                      DigestCollector digests, Runnable afterBatch) {
+        this.afterBatch = afterBatch;
         this.reader = reader;
         this.loadOffer = loadOffer;
         this.saveOffer = saveOffer;
@@ -120,6 +123,8 @@ final class ImportApplication {
             retry(id, byId.get(id));
         }
         byId.keySet().forEach(validation.comments()::remove);
+        tally.digestLines = digests.count();
+        afterBatch.run();
     }
 
     /** Applies one row (and its comments) to the stored offer; null when nothing changes. */
@@ -188,6 +193,7 @@ final class ImportApplication {
                     retry(id, null);
                 }
             }
+            afterBatch.run();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.cxsentinel.application.service;
 
 import dev.cxsentinel.application.metrics.Metrics;
 import dev.cxsentinel.application.model.AuditEntry;
+import dev.cxsentinel.application.model.ImportRecord;
+import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.AuditLog;
 import dev.cxsentinel.application.port.out.ChannelLinks;
@@ -42,6 +44,7 @@ public class ImportService implements ImportCxReport {
     private final DispatchSignal signal;
     private final Metrics metrics;
     private final ReportReader reader;
+    private final ImportRecovery recovery;
 
     public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links,
                          DigestOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
@@ -54,6 +57,7 @@ public class ImportService implements ImportCxReport {
                          DigestOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
                          DispatchSignal signal, Metrics metrics, SpreadsheetReader spreadsheets) {
         this.reader = new ReportReader(spreadsheets);
+        this.recovery = new ImportRecovery(importRecords, outbox, audit, clock, signal);
         this.access = access;
         this.loadOffer = loadOffer;
         this.saveOffer = saveOffer;
@@ -80,13 +84,21 @@ public class ImportService implements ImportCxReport {
             return rejected;
         }
         DigestCollector digests = new DigestCollector(links.findByAccount(command.account()));
+        if (!command.dryRun()) {
+            tally.interruptedEarlier = recovery.interruptedSinceLastFinished(command.account());
+            importRecords.save(tally.summary(command, startedAt, clock.now(), true, ImportRecord.State.RUNNING).record());
+        }
+        Runnable progress = command.dryRun() ? () -> { } : () -> {
+            digests.write(outbox, tally.importId, command.account(), clock.now(), Notification.State.HELD);
+            importRecords.save(tally.summary(command, startedAt, clock.now(), true, ImportRecord.State.RUNNING).record());
+        };
         new ImportApplication(reader, loadOffer, saveOffer, clock, command.account(), marketplace, command.dryRun(), validation,
-                tally, digests).run();
+                tally, digests, progress).run();
         ImportSummary summary = tally.summary(command, startedAt, clock.now(), true);
         if (command.dryRun()) {
             return summary;
         }
-        digests.write(outbox, command.account(), clock.now());
+        digests.write(outbox, tally.importId, command.account(), clock.now(), Notification.State.PENDING);
         importRecords.save(summary.record());
         metrics.imported(summary.record().rowsRead(), true);
         audit.append(new AuditEntry(summary.record().finishedAt(), command.importedBy(), command.account(), "import",

@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /** What one import counted: rows, outcomes, problems (the first {@link ImportCxReport#MAX_ERRORS_KEPT} kept). */
 final class ImportTally {
+    final String importId = UUID.randomUUID().toString();
     private final List<RowError> errors = new ArrayList<>();
+    List<ImportRecord> interruptedEarlier = List.of();
     private final Map<String, String> encodings = new LinkedHashMap<>();
     long errorCount;
     long rowsRead;
@@ -40,10 +42,16 @@ final class ImportTally {
     }
 
     ImportCxReport.ImportSummary summary(ImportCxReport.ImportCxReportCommand command, Instant startedAt, Instant finishedAt, boolean applied) {
-        ImportRecord record = new ImportRecord(UUID.randomUUID().toString(), command.account(), command.importedBy(), startedAt,
+        return summary(command, startedAt, finishedAt, applied, ImportRecord.State.FINISHED);
+    }
+
+    ImportCxReport.ImportSummary summary(ImportCxReport.ImportCxReportCommand command, Instant startedAt, Instant finishedAt, boolean applied,
+                                         ImportRecord.State state) {
+        ImportRecord record = new ImportRecord(importId, command.account(), command.importedBy(), startedAt,
                 finishedAt, command.files().stream().map(ReportFile::name).toList(), rowsRead,
                 applied ? offersNew : 0, applied ? offersChanged : 0, applied ? offersUnchanged : 0, applied ? commentsAdded : 0,
-                applied ? alertsOwed : 0, applied ? digestLines : 0, rejectedRows, applied);
-        return new ImportCxReport.ImportSummary(record, errors, errorCount, encodings, staleRows, returnsSkipped, command.dryRun());
+                applied ? alertsOwed : 0, applied ? digestLines : 0, rejectedRows, applied, state);
+        return new ImportCxReport.ImportSummary(record, errors, errorCount, encodings, staleRows, returnsSkipped, command.dryRun(),
+                interruptedEarlier);
     }
 }

@@ -12,6 +12,8 @@ import dev.cxsentinel.application.model.Admins;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.EventType;
+import dev.cxsentinel.application.model.ImportRecord;
+import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
@@ -42,13 +44,14 @@ class ImportServiceTest {
 
     final InMemoryStore store = new InMemoryStore();
     int owedSignals;
+    Instant now = NOW;
     ImportService service;
 
     @BeforeEach
     void setUp() {
         store.save(LINK);
         service = new ImportService(new AccessService(store, store, new Admins(Set.of())), store, store, store,
-                store, store, store, () -> NOW, () -> owedSignals++, new Metrics());
+                store, store, store, () -> now, () -> owedSignals++, new Metrics());
     }
 
     static ReportFile resource(String name) throws Exception {
@@ -194,5 +197,44 @@ class ImportServiceTest {
 
         assertThrows(ConcurrentUpdateException.class, () -> run(false, later));
         assertEquals(1 + ConflictRetry.ATTEMPTS, store.conflicts, "the bulk write, then the policy's attempts, then it gives up");
+    }
+
+    /** An import killed half-way: recorded as running from its start, found interrupted, its digest kept, and a re-run completes it. */
+    @Test
+    void anImportThatDiesIsRecordedAsInterruptedKeepsItsDigestAndARerunCompletesIt() {
+        StringBuilder first = new StringBuilder("marketplace,asin,sku,fulfillment_channel,cx_health\n");
+        StringBuilder better = new StringBuilder("marketplace,asin,sku,fulfillment_channel,cx_health\n");
+        for (int i = 0; i < 2500; i++) {
+            first.append(String.format("DE,B07XJ8C8F5,SKU-%04d,FBA,Fair%n", i));
+            better.append(String.format("DE,B07XJ8C8F5,SKU-%04d,FBA,Good%n", i));
+        }
+        run(false, ReportFile.ofBytes("first.csv", first.toString().getBytes(StandardCharsets.UTF_8)));
+        store.digests.clear();
+        ReportFile report = ReportFile.ofBytes("better.csv", better.toString().getBytes(StandardCharsets.UTF_8));
+        store.dieAfterBulkWrites(1);
+        now = NOW.plusSeconds(3600);
+
+        assertThrows(IllegalStateException.class, () -> run(false, report));
+
+        ImportRecord running = store.imports.get(store.imports.size() - 1);
+        assertEquals(ImportRecord.State.RUNNING, running.state(), "visible from its start");
+        assertEquals(1000, running.changesWritten(), "with what its first batch wrote");
+        assertEquals(Notification.State.HELD, store.digests.get(0).state(), "the digest of what it wrote is kept, not yet sent");
+        assertEquals(1000, store.digests.get(0).lines().size() + store.digests.get(0).more(), "a line for each offer written");
+
+        now = now.plus(ImportRecovery.SILENT).plusSeconds(1);
+        assertEquals(1, new ImportRecovery(store, store, store, () -> now, () -> owedSignals++).recoverInterrupted());
+        assertEquals(ImportRecord.State.INTERRUPTED, store.imports.get(store.imports.size() - 1).state());
+        assertEquals(Notification.State.PENDING, store.digests.get(0).state(), "released: the channel hears of the changes written");
+        assertTrue(store.audit.stream().anyMatch(e -> e.action().equals("import-interrupted") && e.detail().equals("written=1000")));
+
+        store.dieAfterBulkWrites(Integer.MAX_VALUE);
+        var rerun = run(false, report);
+        assertEquals(1500, rerun.record().offersChanged(), "the re-run writes what is missing");
+        assertEquals(1000, rerun.record().offersUnchanged());
+        assertEquals(List.of(running.id()), rerun.interruptedEarlier().stream().map(ImportRecord::id).toList(), "and says what it completes");
+        assertEquals(ImportRecord.State.FINISHED, rerun.record().state());
+        assertEquals(0, new ImportRecovery(store, store, store, () -> now.plusSeconds(3600), () -> { }).recoverInterrupted(),
+                "a finished import is never taken for dead");
     }
 }

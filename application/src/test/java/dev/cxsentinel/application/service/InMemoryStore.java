@@ -56,6 +56,7 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
     final List<AuditEntry> audit = new ArrayList<>();
     final List<ImportRecord> imports = new ArrayList<>();
     int conflicts;
+    private int bulkWritesLeft = Integer.MAX_VALUE;
 
     /** Stores {@code offer} as it would be after its first write (version 1). */
     Offer put(Offer offer) {
@@ -71,6 +72,11 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
     /** Just before the next write of {@code id}, another writer applies {@code change} to the stored offer (and wins). */
     void interfere(OfferId id, UnaryOperator<Offer> change) {
         interference.put(id, change);
+    }
+
+    /** After {@code n} more bulk writes the "process" dies: the next bulk write throws, as a kill would end the import there. */
+    void dieAfterBulkWrites(int n) {
+        bulkWritesLeft = n;
     }
 
     /** Another writer changes {@code id} before every write of it: whoever writes it always loses. */
@@ -112,6 +118,9 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
 
     @Override
     public synchronized Set<OfferId> saveAll(List<OfferChange> changes) {
+        if (bulkWritesLeft-- <= 0) {
+            throw new IllegalStateException("the process died here");
+        }
         Set<OfferId> lost = new HashSet<>();
         for (OfferChange change : changes) {
             try {
@@ -182,6 +191,14 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
     }
 
     @Override
+    public synchronized void releaseHeld(String importId, Instant dueAt) {
+        digests.replaceAll(d -> d.importId().equals(importId) && d.state() == Notification.State.HELD
+                ? new Digest(d.id(), d.account(), d.channel(), d.language(), d.importId(), d.lines(), d.more(), d.createdAt(), dueAt,
+                        Notification.State.PENDING, d.attempts(), d.lastError(), d.messageTs())
+                : d);
+    }
+
+    @Override
     public synchronized List<Digest> failedMentioning(OfferId offer) {
         return digests.stream().filter(d -> d.state() == Notification.State.FAILED
                 && d.lines().stream().anyMatch(l -> l.offerId().equals(offer))).toList();
@@ -243,11 +260,18 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
 
     @Override
     public synchronized void save(ImportRecord record) {
+        imports.removeIf(r -> r.id().equals(record.id()));
         imports.add(record);
     }
 
     @Override
+    public synchronized List<ImportRecord> runningSince(Instant lastBatchBefore) {
+        return imports.stream().filter(r -> r.state() == ImportRecord.State.RUNNING && r.finishedAt().isBefore(lastBatchBefore)).toList();
+    }
+
+    @Override
     public synchronized List<ImportRecord> recentImports(SellerAccountId account, int limit) {
-        return imports.stream().filter(r -> r.account().equals(account)).limit(limit).toList();
+        return imports.stream().filter(r -> r.account().equals(account))
+                .sorted(Comparator.comparing(ImportRecord::startedAt).reversed()).limit(limit).toList();
     }
 }

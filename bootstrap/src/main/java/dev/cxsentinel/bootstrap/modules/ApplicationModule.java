@@ -14,6 +14,7 @@ import dev.cxsentinel.application.port.in.ManageOperators;
 import dev.cxsentinel.application.port.in.RecordRemedy;
 import dev.cxsentinel.application.port.in.RelistOffer;
 import dev.cxsentinel.application.port.in.ResolveAccount;
+import dev.cxsentinel.application.port.in.RecoverInterruptedImports;
 import dev.cxsentinel.application.port.in.SendReminders;
 import dev.cxsentinel.application.port.in.SendWeeklyReviews;
 import dev.cxsentinel.application.port.in.ShowHome;
@@ -30,6 +31,7 @@ import dev.cxsentinel.application.service.ImportService;
 import dev.cxsentinel.application.service.NotificationDispatcher;
 import dev.cxsentinel.application.service.OfferActionService;
 import dev.cxsentinel.application.service.OfferQueryService;
+import dev.cxsentinel.application.service.ImportRecovery;
 import dev.cxsentinel.application.service.ReminderService;
 import dev.cxsentinel.application.service.WeeklyReviewService;
 import dev.cxsentinel.bootstrap.spreadsheet.FastexcelSpreadsheetReader;
@@ -70,6 +72,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(DeliverNotifications.class).to(NotificationDispatcher.class);
         bind(SendReminders.class).to(ReminderService.class);
         bind(SendWeeklyReviews.class).to(WeeklyReviewService.class);
+        bind(RecoverInterruptedImports.class).to(ImportRecovery.class);
         bind(DispatchSignal.class).to(DispatchLoop.class);
     }
 }

@@ -51,15 +51,21 @@ public interface ImportCxReport {
      * {@code encodings} says how each text file was decoded; {@code staleRows} counts rows older than what was
      * stored (ignored), {@code returnsSkipped} returns for offers not known yet.
      */
+    /** {@code interruptedEarlier}: imports of the account that died since its last finished one (a re-run completes them). */
     record ImportSummary(ImportRecord record, List<RowError> errors, long errorCount, Map<String, String> encodings,
-                         long staleRows, long returnsSkipped, boolean dryRun) {
+                         long staleRows, long returnsSkipped, boolean dryRun, List<ImportRecord> interruptedEarlier) {
         public ImportSummary {
             errors = List.copyOf(errors);
             encodings = Collections.unmodifiableMap(new LinkedHashMap<>(encodings));
+            interruptedEarlier = List.copyOf(interruptedEarlier);
         }
 
         public ImportSummary(ImportRecord record, List<RowError> errors, long errorCount) {
-            this(record, errors, errorCount, Map.of(), 0, 0, false);
+            this(record, errors, errorCount, Map.of(), 0, 0, false, List.of());
+        }
+
+        public ImportSummary withoutErrorList() {
+            return new ImportSummary(record, List.of(), errorCount, encodings, staleRows, returnsSkipped, dryRun, interruptedEarlier);
         }
 
         public boolean applied() {

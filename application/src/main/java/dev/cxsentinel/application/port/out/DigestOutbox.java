@@ -23,6 +23,9 @@ public interface DigestOutbox {
     /** Counts by state, for the metrics (a digest Slack refused for good shows in the failed gauge). */
     Map<Notification.State, Long> countByState();
 
+    /** Lets the digests an import held while it ran be delivered (the import ended, or was found interrupted). */
+    void releaseHeld(String importId, Instant dueAt);
+
     /** The latest digests naming {@code offer} that Slack refused for good, newest first. */
     List<Digest> failedMentioning(OfferId offer);
 }
