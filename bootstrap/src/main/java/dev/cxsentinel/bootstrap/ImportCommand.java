@@ -73,7 +73,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (StoreConnection store = StoreConnection.open(config, true);
              AutoCloseable running = dryRun || config.mongoUri() != null ? () -> { } : EmbeddedStore.importRunning(config.dataDir())) {
             Injector injector = Wiring.injector(config, config.admins(), store, new DeferredDeliveryModule());
-            Wiring.prepareStoreForImport(store);
+            Wiring.prepareStoreForImport(injector, store, dryRun);
             ImportCxReport.ImportSummary summary = injector.getInstance(ImportCxReport.class).importReport(
                     new ImportCxReport.ImportCxReportCommand(seller, "cli:" + System.getProperty("user.name"),
                             Optional.empty(), reports, skipInvalid, defaultMarketplace, dryRun));

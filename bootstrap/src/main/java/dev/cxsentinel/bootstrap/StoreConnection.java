@@ -54,6 +54,11 @@ public final class StoreConnection implements AutoCloseable {
         return embedded == null || !embedded.startedClean();
     }
 
+    /** Whether this process opened the embedded store itself (and so holds it alone: no other process writes to it). */
+    public boolean ownsStore() {
+        return embedded != null;
+    }
+
     public MongoStore mongo() {
         return mongo;
     }

@@ -8,6 +8,7 @@ import dev.cxsentinel.adapters.mongo.MongoOfferRepository;
 import dev.cxsentinel.application.model.Admins;
 import dev.cxsentinel.application.model.DeliverySettings;
 import dev.cxsentinel.application.model.StoreUnavailableException;
+import dev.cxsentinel.application.port.in.RecoverInterruptedImports;
 import dev.cxsentinel.bootstrap.modules.ApplicationModule;
 import dev.cxsentinel.bootstrap.modules.MongoModule;
 import dev.cxsentinel.domain.SlackUserId;
@@ -37,17 +38,32 @@ public final class Wiring {
     }
 
     /**
-     * Indexes only: what an import needs (the running serve, or the next one, repairs outbox markers). A database
-     * that does not answer ends the import with one clear line (see {@link Main}).
+     * What an import needs: indexes, and (unless it is a dry run, which writes nothing) the imports a process gone
+     * left running recorded as interrupted. Outbox markers are the running serve's (or the next one's) to repair. A
+     * database that does not answer ends the import with one clear line (see {@link Main}).
      */
-    public static void prepareStoreForImport(StoreConnection store) {
+    public static void prepareStoreForImport(Injector injector, StoreConnection store, boolean dryRun) {
         store.mongo().ensureIndexes();
+        if (!dryRun) {
+            recoverImportsOfAProcessGone(injector, store);
+        }
+    }
+
+    /** A process that holds the embedded store alone knows that an import still recorded as running has died. */
+    private static void recoverImportsOfAProcessGone(Injector injector, StoreConnection store) {
+        if (store.ownsStore()) {
+            int interrupted = injector.getInstance(RecoverInterruptedImports.class).recoverAllRunning();
+            if (interrupted > 0) {
+                LOG.warn("{} earlier imports were interrupted; importing their files again completes them", interrupted);
+            }
+        }
     }
 
     /** Indexes, and outbox markers a crash may have left out. A database that is down now is retried by use. */
     public static void prepareStore(Injector injector, StoreConnection store) {
         try {
             store.mongo().ensureIndexes();
+            recoverImportsOfAProcessGone(injector, store);
             int repaired = store.needsOutboxRepair() ? injector.getInstance(MongoOfferRepository.class).repairOutboxIndex() : 0;
             if (repaired > 0) {
                 LOG.info("{} offers with undelivered notifications queued again", repaired);

@@ -46,9 +46,18 @@ public class ImportRecovery implements RecoverInterruptedImports {
 
     @Override
     public int recoverInterrupted() {
+        return recover(clock.now().minus(SILENT));
+    }
+
+    @Override
+    public int recoverAllRunning() {
+        return recover(clock.now().plus(Duration.ofDays(1)));
+    }
+
+    private int recover(Instant lastBatchBefore) {
         Instant now = clock.now();
         int found = 0;
-        for (ImportRecord running : records.runningSince(now.minus(SILENT))) {
+        for (ImportRecord running : records.runningSince(lastBatchBefore)) {
             ImportRecord interrupted = running.interrupted();
             records.save(interrupted);
             digests.releaseHeld(interrupted.id(), now);

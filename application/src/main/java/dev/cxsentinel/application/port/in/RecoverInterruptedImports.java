@@ -4,4 +4,7 @@ package dev.cxsentinel.application.port.in;
 public interface RecoverInterruptedImports {
     /** The imports found interrupted in this round. */
     int recoverInterrupted();
+
+    /** Every import still recorded as running: only for a process that holds the store alone, so none can be running. */
+    int recoverAllRunning();
 }
