@@ -20,6 +20,7 @@ import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.ChannelPace;
 import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.application.port.out.OperatorRoles;
@@ -336,7 +337,7 @@ public final class Benchmarks {
                 List<WeeklyReview> sent = new ArrayList<>();
                 WeeklyReviewService reviews = new WeeklyReviewService(new ReviewSchedule(true, DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneOffset.UTC),
                         app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ReviewLedger.class),
-                        app.injector.getInstance(FindOffers.class), recording(sent), app.injector.getInstance(ChannelPace.class),
+                        app.injector.getInstance(FindOffers.class), app.injector.getInstance(LoadOffer.class), recording(sent), app.injector.getInstance(ChannelPace.class),
                         () -> Instant.parse("2026-11-23T09:00:30Z"), DeliverySettings.DEFAULTS, new Metrics());
                 long t0 = System.nanoTime();
                 reviews.sendDue();

@@ -13,6 +13,7 @@ import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.ChannelPace;
 import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.application.port.out.ReviewLedger;
 import dev.cxsentinel.application.report.ReportFile;
@@ -64,7 +65,8 @@ class WeeklyReviewTest {
 
     WeeklyReviewService service(MutableClock clock) {
         return new WeeklyReviewService(MONDAY_NINE, app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ReviewLedger.class),
-                app.injector.getInstance(FindOffers.class), app.injector.getInstance(Notifier.class), app.injector.getInstance(ChannelPace.class),
+                app.injector.getInstance(FindOffers.class), app.injector.getInstance(LoadOffer.class), app.injector.getInstance(Notifier.class),
+                app.injector.getInstance(ChannelPace.class),
                 clock, new DeliverySettings(Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics());
     }
 
@@ -174,7 +176,8 @@ class WeeklyReviewTest {
         WeeklyReviewService first = service(clock);
         assertEquals(1, first.sendDue());
         WeeklyReviewService other = new WeeklyReviewService(MONDAY_NINE, app.injector.getInstance(ChannelLinks.class), counting,
-                app.injector.getInstance(FindOffers.class), app.injector.getInstance(Notifier.class), app.injector.getInstance(ChannelPace.class),
+                app.injector.getInstance(FindOffers.class), app.injector.getInstance(LoadOffer.class), app.injector.getInstance(Notifier.class),
+                app.injector.getInstance(ChannelPace.class),
                 clock, new DeliverySettings(Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)), new Metrics());
         for (int minute = 0; minute < 60; minute++) {
             assertEquals(0, other.sendDue());

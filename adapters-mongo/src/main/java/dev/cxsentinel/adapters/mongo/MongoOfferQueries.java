@@ -2,12 +2,12 @@ package dev.cxsentinel.adapters.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static dev.cxsentinel.adapters.mongo.OfferDocuments.withoutOutbox;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import dev.cxsentinel.application.model.AttentionFilter;
 import dev.cxsentinel.application.model.Page;
@@ -79,19 +79,22 @@ public class MongoOfferQueries implements FindOffers {
     }
 
     @Override
-    public List<Offer> findClosed(String afterId, int size) {
-        Bson query = afterId == null ? eq("status", OfferStatus.CLOSED.name())
-                : and(eq("status", OfferStatus.CLOSED.name()), gt("_id", afterId));
-        return Guard.call(() -> list(offers.find(query).projection(withoutOutbox()).sort(Sorts.ascending("_id")).limit(size)));
+    public List<OfferId> closedOfferIds() {
+        return ids(eq("status", OfferStatus.CLOSED.name()));
     }
 
-    /** An offer id starts with its account, so one account's offers are one {@code _id} range. */
     @Override
-    public List<Offer> findByAccount(SellerAccountId account, String afterId, int size) {
-        String prefix = account.value() + ":";
-        String from = afterId == null || afterId.compareTo(prefix) < 0 ? prefix : afterId;
-        Bson query = and(eq("account", account.value()), gt("_id", from), lt("_id", prefix + Character.MAX_VALUE));
-        return Guard.call(() -> list(offers.find(query).projection(withoutOutbox()).sort(Sorts.ascending("_id")).limit(size)));
+    public List<OfferId> offerIdsOf(SellerAccountId account) {
+        return ids(eq("account", account.value()));
+    }
+
+    private List<OfferId> ids(Bson filter) {
+        return Guard.call(() -> {
+            List<OfferId> ids = new ArrayList<>();
+            offers.find(filter).projection(Projections.include("_id")).batchSize(10_000)
+                    .forEach(d -> ids.add(OfferId.parse(d.getString("_id"))));
+            return ids;
+        });
     }
 
     private static List<Offer> list(Iterable<Document> documents) {

@@ -10,6 +10,7 @@ import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -19,8 +20,6 @@ import java.util.Optional;
 /** Owes a reminder for each closed offer that waited {@link AlertSettings#reminderInterval()} without action. */
 @Singleton
 public class ReminderService implements SendReminders {
-    private static final int PAGE = 500;
-
     private final FindOffers findOffers;
     private final LoadOffer loadOffer;
     private final SaveOffer saveOffer;
@@ -44,15 +43,11 @@ public class ReminderService implements SendReminders {
     @Override
     public int remindDue() {
         int owed = 0;
-        String after = null;
-        List<Offer> page;
-        do {
-            page = findOffers.findClosed(after, PAGE);
-            for (Offer offer : page) {
+        for (List<OfferId> batch : ImportService.batches(findOffers.closedOfferIds())) {
+            for (Offer offer : loadOffer.loadAll(batch).values()) {
                 owed += remind(offer);
             }
-            after = page.isEmpty() ? null : page.get(page.size() - 1).id().value();
-        } while (page.size() == PAGE);
+        }
         if (owed > 0) {
             signal.notificationsOwed();
         }

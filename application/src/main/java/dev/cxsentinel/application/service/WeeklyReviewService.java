@@ -11,10 +11,11 @@ import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.ChannelPace;
 import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.Notifier;
 import dev.cxsentinel.application.port.out.ReviewLedger;
 import dev.cxsentinel.domain.Language;
-import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
 import dev.cxsentinel.domain.SellerAccountId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -40,7 +41,6 @@ import java.util.logging.Logger;
 @Singleton
 public class WeeklyReviewService implements SendWeeklyReviews {
     private static final Logger LOG = Logger.getLogger(WeeklyReviewService.class.getName());
-    private static final int PAGE = 500;
     /** Long enough to read a large account and send: nobody else starts the same review meanwhile. */
     static final Duration LEASE = Duration.ofMinutes(15);
 
@@ -48,6 +48,7 @@ public class WeeklyReviewService implements SendWeeklyReviews {
     private final ChannelLinks links;
     private final ReviewLedger ledger;
     private final FindOffers findOffers;
+    private final LoadOffer loadOffer;
     private final Notifier notifier;
     private final ChannelPace pace;
     private final Clock clock;
@@ -58,8 +59,9 @@ public class WeeklyReviewService implements SendWeeklyReviews {
     private final Map<String, Instant> askAgainAt = new ConcurrentHashMap<>();
 
     @Inject
-    public WeeklyReviewService(ReviewSchedule schedule, ChannelLinks links, ReviewLedger ledger, FindOffers findOffers,
+    public WeeklyReviewService(ReviewSchedule schedule, ChannelLinks links, ReviewLedger ledger, FindOffers findOffers, LoadOffer loadOffer,
                                Notifier notifier, ChannelPace pace, Clock clock, DeliverySettings delivery, Metrics metrics) {
+        this.loadOffer = loadOffer;
         this.schedule = schedule;
         this.links = links;
         this.ledger = ledger;
@@ -108,16 +110,12 @@ public class WeeklyReviewService implements SendWeeklyReviews {
         return link.channel().value() + ":" + slot.toLocalDate();
     }
 
-    /** The review of the seven days before {@code slotDay}, read in pages. */
+    /** The review of the seven days before {@code slotDay}: the account's offers loaded by id in batches, one at a time tallied. */
     WeeklyReview build(SellerAccountId account, LocalDate slotDay, ZoneId zone, Instant now) {
         WeeklyReviewTally tally = new WeeklyReviewTally(account, slotDay.minusWeeks(1), slotDay, zone, now);
-        String after = null;
-        List<Offer> page;
-        do {
-            page = findOffers.findByAccount(account, after, PAGE);
-            page.forEach(tally::add);
-            after = page.isEmpty() ? null : page.get(page.size() - 1).id().value();
-        } while (page.size() == PAGE);
+        for (List<OfferId> batch : ImportService.batches(findOffers.offerIdsOf(account))) {
+            loadOffer.loadAll(batch).values().forEach(tally::add);
+        }
         return tally.review("draft", ChannelId.CONSOLE, Language.EN);
     }
 

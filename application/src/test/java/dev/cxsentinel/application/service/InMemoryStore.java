@@ -153,15 +153,13 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
     }
 
     @Override
-    public synchronized List<Offer> findClosed(String afterId, int size) {
-        return offers.values().stream().filter(o -> o.status() == OfferStatus.CLOSED)
-                .filter(o -> afterId == null || o.id().value().compareTo(afterId) > 0).limit(size).toList();
+    public synchronized List<OfferId> closedOfferIds() {
+        return offers.values().stream().filter(o -> o.status() == OfferStatus.CLOSED).map(Offer::id).toList();
     }
 
     @Override
-    public synchronized List<Offer> findByAccount(SellerAccountId account, String afterId, int size) {
-        return offers.values().stream().filter(o -> o.id().account().equals(account))
-                .filter(o -> afterId == null || o.id().value().compareTo(afterId) > 0).limit(size).toList();
+    public synchronized List<OfferId> offerIdsOf(SellerAccountId account) {
+        return offers.keySet().stream().filter(id -> id.account().equals(account)).toList();
     }
 
     // ---- DigestOutbox (what imports write; delivery is the dispatcher's, tested against the real store) ----

@@ -4,6 +4,7 @@ import dev.cxsentinel.application.model.AttentionFilter;
 import dev.cxsentinel.application.model.Page;
 import dev.cxsentinel.domain.Asin;
 import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
 import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.Sku;
 import java.util.List;
@@ -16,9 +17,13 @@ public interface FindOffers {
     /** Offers that need attention, worst first (closed, relist pending, very poor, poor), then by SKU. */
     Page<Offer> findNeedingAttention(SellerAccountId account, AttentionFilter filter, int page, int size);
 
-    /** Closed offers of every account, for reminders, in pages of {@code size} after the id {@code afterId} (null: from the start). */
-    List<Offer> findClosed(String afterId, int size);
+    /**
+     * The ids of the closed offers of every account, for reminders. Ids, not offers: one read, after which the offers
+     * are loaded by id in batches ({@link LoadOffer#loadAll}); paging through the offers themselves cost the embedded
+     * store a scan of the whole collection per page.
+     */
+    List<OfferId> closedOfferIds();
 
-    /** Every offer of one account, in pages of {@code size} after the id {@code afterId} (null: from the start), by id. */
-    List<Offer> findByAccount(SellerAccountId account, String afterId, int size);
+    /** The ids of every offer of one account (for the weekly review), read as {@link #closedOfferIds()} is. */
+    List<OfferId> offerIdsOf(SellerAccountId account);
 }
