@@ -186,11 +186,7 @@ class EmbeddedStoreTest {
             assertFalse(store.isReachable(), "and /healthz says so");
 
             proxy.thaw();
-            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-                while (!store.isReachable()) {
-                    Thread.sleep(100);
-                }
-            });
+            awaitReachable(store);
             assertTrue(offers.load(offer.id()).isPresent(), "answers again once the database resumes");
         } finally {
             server.shutdownNow();
@@ -217,11 +213,7 @@ class EmbeddedStoreTest {
             MongoServer again = new MongoServer(new MemoryBackend());
             again.bind(new InetSocketAddress("127.0.0.1", port));
             try {
-                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-                    while (!store.isReachable()) {
-                        Thread.sleep(100);
-                    }
-                });
+                awaitReachable(store);
                 assertTrue(offers.load(offer.id()).isEmpty(), "a fresh (empty) server answers again");
             } finally {
                 again.shutdownNow();
@@ -287,5 +279,13 @@ class EmbeddedStoreTest {
             assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
                     Files.getPosixFilePermissions(dir.resolve(EmbeddedStore.SECRET_FILE)), "the secret is readable by the owner only");
         }
+    }
+
+    private static void awaitReachable(MongoStore store) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            while (!store.isReachable()) {
+                Thread.sleep(100);
+            }
+        });
     }
 }

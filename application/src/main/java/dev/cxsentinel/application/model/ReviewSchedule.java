@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record ReviewSchedule(boolean enabled, DayOfWeek day, LocalTime time, Zon
     /** The latest slot at or before {@code now} in {@code zoneId}. */
     public ZonedDateTime lastSlot(Instant now, ZoneId zoneId) {
         ZonedDateTime local = now.atZone(zoneId);
-        ZonedDateTime slot = local.with(TemporalAdjusters.previousOrSame(day)).with(time).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        ZonedDateTime slot = local.with(TemporalAdjusters.previousOrSame(day)).with(time).truncatedTo(ChronoUnit.MINUTES);
         return slot.isAfter(local) ? slot.minusWeeks(1) : slot;
     }
 
