@@ -321,8 +321,8 @@ public final class Benchmarks {
         line("## 6. Weekly review of an account of " + IMPORT_OFFERS + " offers");
         line("");
         line("Two dated Voice of the Customer snapshots (10 and 18 November; a fifth of the offers change health between them, a tenth close),"
-                + " H2 file store, one linked channel; measured: `WeeklyReviewService.sendDue()` at the slot — reading every offer of the account"
-                + " in pages of 500, the tally and the ledger's claim (the message itself goes to a recording notifier).");
+                + " H2 file store, one linked channel; measured: `WeeklyReviewService.sendDue()` at the slot — reading the account's offer ids once"
+                + " and the offers by id in batches of 1,000, the tally, and the ledger's claim (the message itself goes to a recording notifier).");
         line("");
         line("| offers | review | closed / at risk / recovered / action open |");
         line("|---|---|---|");
