@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * The dispatcher's thread: delivers as soon as something is owed in this process (signalled), and polls once a
- * second for work from other instances and retries, and once a minute for reminders, weekly reviews and imports that died. Started and stopped by the application lifecycle;
+ * second for work from other instances and retries, and once a minute for reminders and imports that died; weekly
+ * reviews have their own thread. Started and stopped by the application lifecycle;
  * {@link #stop()} lets an in-flight send finish.
  */
 @Singleton
@@ -31,6 +32,8 @@ public class DispatchLoop implements DispatchSignal {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
+    private Thread weekly;
+    private final Semaphore stopWeekly = new Semaphore(0);
 
     @Inject
     public DispatchLoop(DeliverNotifications deliver, SendReminders reminders, SendWeeklyReviews reviews, RecoverInterruptedImports imports) {
@@ -53,17 +56,24 @@ public class DispatchLoop implements DispatchSignal {
         thread = new Thread(this::run, "cx-dispatcher");
         thread.setDaemon(true);
         thread.start();
+        weekly = new Thread(this::runWeekly, "cx-weekly-reviews");
+        weekly.setDaemon(true);
+        weekly.start();
     }
 
     public synchronized void stop() {
         running = false;
         wake.release();
-        if (thread != null) {
-            try {
+        stopWeekly.release();
+        try {
+            if (thread != null) {
                 thread.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            if (weekly != null) {
+                weekly.join(Duration.ofSeconds(15).toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -72,7 +82,6 @@ public class DispatchLoop implements DispatchSignal {
         while (running) {
             if (System.nanoTime() - nextReminders >= 0) {
                 quietly("reminders", reminders::remindDue);
-                quietly("weekly reviews", reviews::sendDue);
                 quietly("interrupted imports", imports::recoverInterrupted);
                 nextReminders = System.nanoTime() + REMINDER_PERIOD.toNanos();
             }
@@ -80,6 +89,24 @@ public class DispatchLoop implements DispatchSignal {
             try {
                 wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Weekly reviews on a thread of their own: building one reads every offer of an account (seconds at 100,000
+     * offers), and alerts must not wait behind it.
+     */
+    private void runWeekly() {
+        while (running) {
+            quietly("weekly reviews", reviews::sendDue);
+            try {
+                if (stopWeekly.tryAcquire(REMINDER_PERIOD.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
