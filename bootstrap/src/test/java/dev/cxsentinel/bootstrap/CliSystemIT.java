@@ -114,7 +114,7 @@ class CliSystemIT {
         assertTrue(missing.err().contains("nope.csv: no such readable file"), missing.err());
         Run badAccount = run(Map.of(), "", "import", "--account", "x", report.toString());
         assertEquals(2, badAccount.exit());
-        assertTrue(badAccount.err().contains("seller account: found 'X'; expected 10–16 upper-case letters or digits"), badAccount.err());
+        assertTrue(badAccount.err().contains("seller account 'X' is not valid: expected 10–16 upper-case letters or digits"), badAccount.err());
         assertEquals(2, run(Map.of(), "", "import").exit(), "missing arguments are bad input");
     }
 

@@ -59,7 +59,7 @@ public final class Messages {
 
     /** A refused value in plain text (command line, console): field, what was found, what was expected. */
     public static String refused(InvalidValueException v, Language language) {
-        return get(language, "error.invalid-value", field(v.field(), language), "'" + v.found() + "'", expected(v.expected(), language));
+        return get(language, "error.invalid-value.plain", field(v.field(), language), v.found(), expected(v.expected(), language));
     }
 
     /** A problem in a report, plain text: {@code file:line: column 'x': found 'y': expected …}. */
