@@ -36,6 +36,7 @@ import dev.cxsentinel.domain.SlackUserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -334,6 +335,52 @@ class DeliveryTest {
         assertEquals(1, failed.size());
         assertEquals(3, failed.get(0).attempts());
         assertTrue(failed.get(0).lastError().contains("a card that cannot be rendered"), failed.get(0).lastError());
+    }
+
+    /** A dispatcher that died holding a claim (kill -9): another takes its notifications over once the short lease ends. */
+    @Test
+    void theClaimOfADispatcherThatDiedIsTakenOverWhenItsShortLeaseEnds() {
+        link("C0TAKEOVER");
+        importClosedOffers(1);
+        assertTrue(outbox.claimNext("dispatcher-that-died", clock.now(), DeliverySettings.DEFAULTS.lease()).isPresent());
+        NotificationDispatcher survivor = new NotificationDispatcher(outbox, digests, notifier, clock,
+                new DeliverySettings(Duration.ZERO, DeliverySettings.DEFAULTS.lease(), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                new Metrics(), app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ChannelPace.class));
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(0, survivor.deliverDue(), "the lease still holds");
+        clock.advance(DeliverySettings.DEFAULTS.lease());
+        assertEquals(1, survivor.deliverDue(), "taken over " + DeliverySettings.DEFAULTS.lease().toSeconds() + " s after the claim, not a minute");
+    }
+
+    /** A send slower than the lease keeps its claim (the lease is renewed while it runs): a second dispatcher does not send it again. */
+    @Test
+    void aSendSlowerThanTheLeaseIsNotSentTwice() throws Exception {
+        link("C0SLOW");
+        importClosedOffers(1);
+        // slower than the lease, faster than the client's 1 s timeout (a timed-out send may repeat: that is documented)
+        app.slack.enqueue("chat.postMessage", new FakeSlackApi.Fault(200, null, null, 800));
+        DeliverySettings shortLease = new DeliverySettings(Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofSeconds(2));
+        List<NotificationDispatcher> dispatchers = List.of(
+                new NotificationDispatcher(outbox, digests, notifier, Instant::now, shortLease, new Metrics(),
+                        app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ChannelPace.class)),
+                new NotificationDispatcher(outbox, digests, notifier, Instant::now, shortLease, new Metrics(),
+                        app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ChannelPace.class)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (NotificationDispatcher d : dispatchers) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    d.deliverDue();
+                    sleepQuietly(50);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(Map.of("C0SLOW/SKU-0", 1), deliveredCards(), "one card, though the send took over twice the lease");
     }
 
     NotificationDispatcher dispatcherOnTheRealClock(Duration pace) {

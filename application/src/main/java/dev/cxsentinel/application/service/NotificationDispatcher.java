@@ -54,6 +54,9 @@ public class NotificationDispatcher implements DeliverNotifications {
     private final Metrics metrics;
     private final ChannelLinks links;
     private final ChannelPace channelPace;
+    private final LeaseKeeper leases = new LeaseKeeper();
+    /** A digest of several messages may wait out short rate limits between its parts: its lease covers that. */
+    static final Duration DIGEST_LEASE = Duration.ofMinutes(5);
 
     @Inject
     public NotificationDispatcher(NotificationOutbox outbox, DigestOutbox digests, Notifier notifier, Clock clock, DeliverySettings settings,
@@ -77,7 +80,7 @@ public class NotificationDispatcher implements DeliverNotifications {
                 count += deliver(claim.get());
             }
             Optional<Digest> digest;
-            while ((digest = digests.claimNextDigest(owner, clock.now(), settings.lease())).isPresent()) {
+            while ((digest = digests.claimNextDigest(owner, clock.now(), DIGEST_LEASE)).isPresent()) {
                 count += deliver(digest.get());
             }
             return count;
@@ -115,7 +118,9 @@ public class NotificationDispatcher implements DeliverNotifications {
                     LOG.warning(() -> "lease on " + claim.offer().id() + " lost; another dispatcher continues");
                     return count;
                 }
-                Notifier.Result result = send(n, claim, threads.get(n.channel()));
+                Notifier.Result result = leases.whileRunning(settings.lease(),
+                        () -> outbox.extendLease(claim.offer().id(), owner, clock.now().plus(settings.lease())),
+                        () -> send(n, claim, threads.get(n.channel())));
                 pace(n.channel(), clock.now(), result);
                 if (result instanceof Notifier.Result.Sent s) {
                     outbox.markSent(claim.offer().id(), owner, n.id(), s.messageTs());
