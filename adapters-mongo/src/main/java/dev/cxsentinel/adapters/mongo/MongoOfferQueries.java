@@ -31,7 +31,7 @@ import org.bson.conversions.Bson;
 @Singleton
 public class MongoOfferQueries implements FindOffers {
     private final MongoCollection<Document> offers;
-    /** For the lookups a user waits for; the sweeps' and the review's page reads may take longer. */
+    /** For the lookups by id a user waits for (2 s); lists and ASIN searches scan on the embedded store and get longer. */
     private final MongoCollection<Document> offersNow;
 
     @Inject
@@ -42,7 +42,7 @@ public class MongoOfferQueries implements FindOffers {
 
     @Override
     public List<Offer> findByAsin(SellerAccountId account, Asin asin) {
-        return Guard.call(() -> list(offersNow.find(and(eq("account", account.value()), eq("asin", asin.value())))
+        return Guard.call(() -> list(offers.find(and(eq("account", account.value()), eq("asin", asin.value())))
                 .projection(withoutOutbox()).sort(Sorts.ascending("_id")).limit(100)));
     }
 
@@ -60,8 +60,8 @@ public class MongoOfferQueries implements FindOffers {
     public Page<Offer> findNeedingAttention(SellerAccountId account, AttentionFilter filter, int page, int size) {
         Bson query = and(eq("account", account.value()), attentionFilter(filter));
         return Guard.call(() -> {
-            long total = offersNow.countDocuments(query);
-            List<Offer> items = list(offersNow.find(query).projection(withoutOutbox())
+            long total = offers.countDocuments(query);
+            List<Offer> items = list(offers.find(query).projection(withoutOutbox())
                     .sort(Sorts.ascending("attention", "sku", "marketplace"))
                     .skip((page - 1) * size).limit(size));
             return new Page<>(items, page, size, total);

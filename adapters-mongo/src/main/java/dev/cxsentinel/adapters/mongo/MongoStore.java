@@ -81,7 +81,9 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
     /**
      * The database for what a user waits for (a command, a button): each operation has {@link #INTERACTIVE_TIMEOUT_MS}
      * (the driver's client-side operation timeout), so a frozen database is reported in about two seconds, before
-     * Slack's three, instead of after the 30 s socket timeout. Imports, deliveries and sweeps use {@link #database()}.
+     * Slack's three, instead of after the 30 s socket timeout. Imports, deliveries, sweeps, and the list and ASIN
+     * searches (which the embedded store, without secondary indexes, answers by reading every offer) use
+     * {@link #database()}.
      */
     public MongoDatabase interactive() {
         return database.withTimeout(INTERACTIVE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
