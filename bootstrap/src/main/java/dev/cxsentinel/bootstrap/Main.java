@@ -81,6 +81,10 @@ public final class Main implements Callable<Integer> {
         if (e instanceof InvalidValueException v) {
             return "Bad input: " + Messages.refused(v, Language.EN);
         }
+        if (e instanceof StoreUnavailableException unavailable && unavailable.diskFull()) {
+            return "The database cannot write: its disk is full. Free disk space where the data lives (CX_DATA_DIR, or the MongoDB"
+                    + " server's disk) and run the import again; it completes what was written.";
+        }
         if (e instanceof StoreUnavailableException) {
             return "The database does not answer (" + (e.getCause() == null ? "no answer" : e.getCause().getMessage())
                     + "). Check MONGODB_URI or the data directory and try again; running an import again completes it.";

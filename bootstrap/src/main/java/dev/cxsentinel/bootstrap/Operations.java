@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code GET /healthz} and {@code GET /metrics} (Prometheus text format). */
@@ -32,12 +33,18 @@ public final class Operations {
         this.slackState = state;
     }
 
-    /** 200 when the store answers, 503 otherwise; the body also says how Slack is connected. */
+    /** 200 when the store works, 503 otherwise with what is wrong (a full disk, no answer); the body also says how Slack is connected. */
     public HttpEndpoint health() {
-        boolean up = store.isReachable();
-        String body = "{\"status\":\"" + (up ? "ok" : "unavailable") + "\",\"store\":\"" + (up ? "up" : "down")
-                + "\",\"slack\":\"" + slackState.get() + "\"}";
+        Optional<String> problem = store.problem();
+        boolean up = problem.isEmpty();
+        String body = "{\"status\":\"" + (up ? "ok" : "unavailable") + "\",\"store\":\"" + (up ? "up" : "down") + "\""
+                + problem.map(p -> ",\"problem\":\"" + json(p) + "\"").orElse("")
+                + ",\"slack\":\"" + slackState.get() + "\"}";
         return new HttpEndpoint(up ? 200 : 503, "application/json", body);
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\x00-\\x1f]", " ");
     }
 
     public HttpEndpoint metrics() {

@@ -21,6 +21,9 @@ public final class StoreConnection implements AutoCloseable {
         this.mongo = mongo;
         this.embedded = embedded;
         this.description = description;
+        if (embedded != null) {
+            mongo.watch(embedded::problem);
+        }
     }
 
     public static StoreConnection open(Config config, boolean joinRunningInstance) {

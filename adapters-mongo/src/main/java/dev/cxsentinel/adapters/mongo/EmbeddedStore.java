@@ -276,9 +276,40 @@ public final class EmbeddedStore implements AutoCloseable {
         return () -> Files.deleteIfExists(flag);
     }
 
+    /** Below this much free space the disk counts as full: a single commit of the file may need about a megabyte. */
+    static final long MIN_FREE_BYTES = 4L * 1024 * 1024;
+
+    /**
+     * What keeps the file store from working, for {@code /healthz}: the file closed after a failed write (the usual
+     * cause is a full disk), or a disk with less than {@link #MIN_FREE_BYTES} left. Empty when it works.
+     */
+    public Optional<String> problem() {
+        if (mvStore == null || portFile == null) {
+            return Optional.empty();
+        }
+        Path dir = portFile.getParent();
+        if (mvStore.isClosed() || mvStore.getPanicException() != null) {
+            Throwable cause = mvStore.getPanicException();
+            boolean full = cause != null && Guard.isDiskFull(cause);
+            return Optional.of("the embedded store's file in " + dir + " can no longer be written"
+                    + (full ? " because the disk is full" : cause == null ? "" : " (" + cause.getMessage() + ")")
+                    + ": free disk space there and restart CX Sentinel");
+        }
+        try {
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < MIN_FREE_BYTES) {
+                return Optional.of("the disk holding " + dir + " is full (" + free / 1024 + " KiB free): free disk space there");
+            }
+        } catch (IOException e) {
+            return Optional.of("the free space of " + dir + " cannot be read: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
     /** Stops accepting connections, commits and closes the file. */
     @Override
     public void close() {
+        boolean broken = mvStore != null && (mvStore.isClosed() || mvStore.getPanicException() != null);
         server.shutdownNow();
         backend.close();
         if (mvStore != null && !mvStore.isClosed()) {
@@ -288,7 +319,9 @@ public final class EmbeddedStore implements AutoCloseable {
             try {
                 Files.deleteIfExists(portFile.resolveSibling(SECRET_FILE));
                 Files.deleteIfExists(portFile);
-                Files.writeString(portFile.resolveSibling(CLEAN_FILE), "closed in order", StandardCharsets.US_ASCII);
+                if (!broken) { // a file that failed a write is not closed in order: the next start checks the outbox
+                    Files.writeString(portFile.resolveSibling(CLEAN_FILE), "closed in order", StandardCharsets.US_ASCII);
+                }
             } catch (IOException e) {
                 LOG.warn("could not delete {}: {}", portFile, e.getMessage());
             }

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.event.CommandListener;
 import dev.cxsentinel.application.port.out.StoreHealth;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
@@ -109,6 +110,22 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
             database.getCollection("imports").createIndex(Indexes.ascending("account", "startedAt"));
             database.getCollection("channel_links").createIndex(Indexes.ascending("account"));
         });
+    }
+
+    private volatile Supplier<Optional<String>> localProblem = Optional::empty;
+
+    /** A check of the store's own machinery (the embedded store's file and disk), asked before the ping. */
+    public void watch(Supplier<Optional<String>> problem) {
+        this.localProblem = problem;
+    }
+
+    @Override
+    public Optional<String> problem() {
+        Optional<String> local = localProblem.get();
+        if (local.isPresent()) {
+            return local;
+        }
+        return isReachable() ? Optional.empty() : Optional.of("the database does not answer");
     }
 
     @Override

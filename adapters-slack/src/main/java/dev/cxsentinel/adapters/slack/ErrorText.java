@@ -54,8 +54,8 @@ final class ErrorText {
         if (e instanceof ChannelNotLinkedException) {
             return Messages.get(l, "error.channel-not-linked");
         }
-        if (e instanceof StoreUnavailableException) {
-            return Messages.get(l, "error.store-unavailable");
+        if (e instanceof StoreUnavailableException unavailable) {
+            return Messages.get(l, unavailable.diskFull() ? "error.store-full" : "error.store-unavailable");
         }
         if (e instanceof OfferNotFoundException n) {
             return Messages.get(l, "error.offer-not-found", n.account(), SlackText.code(n.query()));

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +99,7 @@ public final class DurableH2Backend extends H2Backend {
             }
             return;
         }
-        throw new de.bwaldvogel.mongo.exception.MongoServerError(13, "Unauthorized",
+        throw new MongoServerError(13, "Unauthorized",
                 "command " + command + " requires the embedded store's application name in the connection handshake");
     }
 
@@ -117,8 +118,21 @@ public final class DurableH2Backend extends H2Backend {
                 return;
             }
             long target = applied.get();
-            commit();
+            try {
+                commit();
+            } catch (RuntimeException e) {
+                throw new MongoServerError(8, "WriteFailed", "the embedded store's file could not be written: " + rootCause(e));
+            }
             committed = target;
         }
+    }
+
+    /** The file system's own words (say "No space left on device"), which the wrapped H2 errors hide. */
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }
