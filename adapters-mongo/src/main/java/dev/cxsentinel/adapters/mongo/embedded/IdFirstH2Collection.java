@@ -3,9 +3,12 @@ package dev.cxsentinel.adapters.mongo.embedded;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.Comparator;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 
 /** An H2 collection that answers {@code _id}-plus-more filters from the {@code _id} index ({@link IdFirstLookup}). */
@@ -18,6 +21,12 @@ final class IdFirstH2Collection extends H2Collection {
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
+        if (IdFirstLookup.idPart(query) == null && SortedPage.applies(orderBy, limit)) {
+            Comparator<Document> order = deriveComparator(orderBy);
+            List<Document> page = SortedPage.best(streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument),
+                    this::documentMatchesQuery, query, order, skip + limit);
+            return matchDocumentsFromStream(query, page.stream(), skip, limit, batchSize, order, fields);
+        }
         return IdFirstLookup.query(super::queryDocuments, this::matchDocumentsFromStream, query, orderBy, skip, limit, batchSize, fields);
     }
 }

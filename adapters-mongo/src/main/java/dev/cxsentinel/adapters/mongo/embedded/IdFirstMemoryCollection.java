@@ -3,9 +3,12 @@ package dev.cxsentinel.adapters.mongo.embedded;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.Comparator;
+import java.util.List;
 
 /** The in-memory twin of {@link IdFirstH2Collection}, so tests and benchmarks see the same query plans. */
 final class IdFirstMemoryCollection extends MemoryCollection {
@@ -16,6 +19,12 @@ final class IdFirstMemoryCollection extends MemoryCollection {
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
+        if (IdFirstLookup.idPart(query) == null && SortedPage.applies(orderBy, limit)) {
+            Comparator<Document> order = deriveComparator(orderBy);
+            List<Document> page = SortedPage.best(streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument),
+                    this::documentMatchesQuery, query, order, skip + limit);
+            return matchDocumentsFromStream(query, page.stream(), skip, limit, batchSize, order, fields);
+        }
         return IdFirstLookup.query(super::queryDocuments, this::matchDocumentsFromStream, query, orderBy, skip, limit, batchSize, fields);
     }
 }
