@@ -98,8 +98,9 @@ public class SlackNotifier implements Notifier {
                 .text(ReviewMessage.fallback(review)).blocks(ReviewMessage.blocks(review)).unfurlLinks(false).unfurlMedia(false)));
         if (posted instanceof Result.Sent) {
             byte[] png = ReviewChart.png(review);
+            String title = SlackText.plain(Messages.get(review.language(), "review.chart.title"));
             Result chart = sendWithPatience(() -> clients.methods().filesUploadV2(r -> r.channel(review.channel().value())
-                    .fileData(png).filename(ReviewChart.filename(review)).title(SlackText.plain(Messages.get(review.language(), "review.chart.title")))));
+                    .fileData(png).filename(ReviewChart.filename(review)).title(title)));
             if (!(chart instanceof Result.Sent)) {
                 LOG.warn("chart of weekly review {} not uploaded: {}", review.id(), chart);
             }

@@ -24,8 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * An offer's NCX rate over time as a PNG (XChart, rendered headless): the rate of each history point, the health
- * bands shaded behind it (approximate: Amazon does not publish the thresholds, so they are marked ≈), and the team's actions and closures marked on the time axis; titles in the
- * channel's language.
+ * bands shaded behind it (approximate: Amazon does not publish the thresholds, so they are marked ≈), and the
+ * team's actions and closures marked on the time axis; titles in the channel's language.
  */
 public final class TrendChart {
     /** Rough NCX levels where Voice of the Customer moves between health levels: drawn as guides, not as rules. */

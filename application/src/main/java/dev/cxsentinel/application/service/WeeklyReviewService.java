@@ -55,12 +55,13 @@ public class WeeklyReviewService implements SendWeeklyReviews {
     private final DeliverySettings delivery;
     private final Metrics metrics;
     private final String owner = "reviews-" + UUID.randomUUID();
-    /** Reviews this instance could not claim, and when to ask again: a sent one's entry stays, so asking every minute would only cost reads. */
+    /** Reviews this instance could not claim, and when to ask again (a sent one's entry stays: asking each minute only costs reads). */
     private final Map<String, Instant> askAgainAt = new ConcurrentHashMap<>();
 
     @Inject
-    public WeeklyReviewService(ReviewSchedule schedule, ChannelLinks links, ReviewLedger ledger, FindOffers findOffers, LoadOffer loadOffer,
-                               Notifier notifier, ChannelPace pace, Clock clock, DeliverySettings delivery, Metrics metrics) {
+    public WeeklyReviewService(ReviewSchedule schedule, ChannelLinks links, ReviewLedger ledger, FindOffers findOffers,
+                               LoadOffer loadOffer, Notifier notifier, ChannelPace pace, Clock clock, DeliverySettings delivery,
+                               Metrics metrics) {
         this.loadOffer = loadOffer;
         this.schedule = schedule;
         this.links = links;
@@ -116,7 +117,7 @@ public class WeeklyReviewService implements SendWeeklyReviews {
         for (List<OfferId> batch : ImportService.batches(findOffers.offerIdsOf(account))) {
             loadOffer.loadAll(batch).values().forEach(tally::add);
         }
-        return tally.review("draft", ChannelId.CONSOLE, Language.EN);
+        return tally.review("draft", ChannelId.CONSOLE, Language.EN); // each channel gets its copy with forChannel
     }
 
     private boolean send(WeeklyReview review, ReviewLedger.Claim claim) {
