@@ -111,6 +111,9 @@ public final class Benchmarks {
             if (selected("review")) {
                 bench.weeklyReview();
             }
+            if (selected("fullstore")) {
+                bench.fullStore();
+            }
         } catch (Exception | Error e) {
             bench.line("");
             bench.line("**The harness stopped early:** " + e);
@@ -348,6 +351,75 @@ public final class Benchmarks {
         }
         line("| " + IMPORT_OFFERS + " | " + ms(median(times)) + " | " + counts + " |");
         line("");
+    }
+
+    /**
+     * A seller's day on a store that already holds the catalogue (issue 17), through the packaged jar as a user runs
+     * it, JVM start included: the first import, an unchanged re-import, one with 1 % of the rows changed, the dry run
+     * of that file (the floor: JVM start, parsing, reading every stored offer), and the console's start to its prompt
+     * on the full store. Sizes: {@code -Dbench.fullStoreSizes=10000,100000} (add 1000000 for the largest; slow).
+     */
+    void fullStore() throws Exception {
+        line("## 7. A seller's day on a full store (packaged jar, JVM start included)");
+        line("");
+        line("| offers | first import | unchanged re-import | ×first | ×floor | 1 % changed | floor (dry run) | console start on the store |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (String size : System.getProperty("bench.fullStoreSizes", "10000,100000").split(",")) {
+            int offers = Integer.parseInt(size.strip());
+            Path report = generateVoc(work.resolve("voc-" + offers + ".csv"), offers, -1);
+            Path changed = generateVoc(work.resolve("voc-" + offers + "-changed.csv"), offers, 100);
+            List<Double> first = new ArrayList<>();
+            List<Double> unchanged = new ArrayList<>();
+            List<Double> onePercent = new ArrayList<>();
+            List<Double> floor = new ArrayList<>();
+            List<Double> start = new ArrayList<>();
+            for (int run = 0; run < RUNS; run++) {
+                Path dir = work.resolve("full-" + offers + "-" + run);
+                Files.createDirectories(dir);
+                first.add(cli(dir, report, false));
+                unchanged.add(cli(dir, report, false));
+                onePercent.add(cli(dir, changed, false));
+                floor.add(cli(dir, changed, true));
+                start.add(startConsole(dir));
+            }
+            double f = median(first);
+            double u = median(unchanged);
+            double fl = median(floor);
+            line("| " + offers + " | " + ms(f) + " | " + ms(u) + " | " + String.format("%.2f×", u / f) + " | " + String.format("%.2f×", u / fl)
+                    + " | " + ms(median(onePercent)) + " | " + ms(fl) + " | " + ms(median(start)) + " |");
+        }
+        line("");
+    }
+
+    /** A Voice of the Customer download (no marketplace column); every {@code changeEvery}-th row with another health (-1: none). */
+    static Path generateVoc(Path file, int rows, int changeEvery) throws IOException {
+        String[] levels = {"Excellent", "Good", "Fair", "Poor", "Very poor"};
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("SKU,ASIN,Product name,Fulfilled by,CX Health,NCX rate,NCX orders,Total orders,Top NCX reason,Last updated,Last offer closed date\n");
+            for (int i = 0; i < rows; i++) {
+                int level = (i + (changeEvery > 0 && i % changeEvery == 0 ? 1 : 0)) % 5;
+                w.write(String.format("SKU-%07d,B0FULL%04d,Product %d,Amazon,%s,%d.0%%,%d,100,Too small,11/20/2026,%s%n", i, i % 10000, i,
+                        levels[level], level * 2, level * 2, level == 4 && i % 10 == 0 ? "11/20/2026" : ""));
+            }
+        }
+        return file;
+    }
+
+    /** One {@code import} through the packaged jar into the store in {@code dir}; its wall time in ms. */
+    double cli(Path dir, Path report, boolean dryRun) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toAbsolutePath().toString(), "import", "--account",
+                TestApp.ACCOUNT.value(), "--marketplace", "DE"));
+        if (dryRun) {
+            command.add("--dry-run");
+        }
+        command.add(report.toString());
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("import failed in " + dir + " (exit " + (p.isAlive() ? "timeout" : p.exitValue()) + ")");
+        }
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     void importDated(TestApp app, String day, IntFunction<String> health, IntPredicate closed) throws IOException {
