@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Every acknowledged write is committed to the file first ({@link DurableH2Backend}).</li>
- *   <li>The file is compacted at start-up, so repeated imports do not grow it without bound.</li>
+ *   <li>The file is compacted at start-up once it has doubled (and only with room on disk), so repeated imports do
+ *   not grow it without bound.</li>
  *   <li>The file is locked while open: a second server on the same directory gets a clear error. The running
  *   server's port is written to {@code embedded.port}, so {@code import} can work through it.</li>
+ *   <li>{@link #problem()} says when the file can no longer be written or the disk is full, for {@code /healthz}.</li>
  * </ul>
- * Its length is that lifecycle (lock, compaction, port file, secret, the unclean-stop flag), each a short method.
+ * Its length is that lifecycle (lock, compaction, port file, secret, the unclean-stop flag, the file's health), each
+ * a short method; the patches to the library are apart, in {@code adapters.mongo.embedded}.
  */
 public final class EmbeddedStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);

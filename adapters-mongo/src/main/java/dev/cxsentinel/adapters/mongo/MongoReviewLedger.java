@@ -44,7 +44,7 @@ public class MongoReviewLedger implements ReviewLedger {
                     new Document("$set", new Document("leaseOwner", owner).append("leaseUntil", until)),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             if (taken != null) {
-                return Optional.of(new Claim(reviewId, taken.getInteger("attempts", 0)));
+                return Optional.of(new Claim(taken.getInteger("attempts", 0)));
             }
             if (!start) {
                 return Optional.<Claim>empty();
@@ -53,7 +53,7 @@ public class MongoReviewLedger implements ReviewLedger {
                 reviews.insertOne(new Document("_id", reviewId).append("channel", channel.value())
                         .append("state", Notification.State.PENDING.name()).append("attempts", 0)
                         .append("createdAt", Date.from(now)).append("leaseOwner", owner).append("leaseUntil", until));
-                return Optional.of(new Claim(reviewId, 0));
+                return Optional.of(new Claim(0));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;

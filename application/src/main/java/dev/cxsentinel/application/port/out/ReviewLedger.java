@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public interface ReviewLedger {
 
-    /** A review one dispatcher may send now; {@code attempts} tried before. */
-    record Claim(String reviewId, int attempts) { }
+    /** A review one dispatcher may send now, {@code attempts} tried before. */
+    record Claim(int attempts) { }
 
     /**
      * Claims the review {@code reviewId} until {@code now + lease}: when it is still to send and nobody holds it,
