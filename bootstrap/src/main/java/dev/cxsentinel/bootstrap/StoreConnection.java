@@ -57,6 +57,13 @@ public final class StoreConnection implements AutoCloseable {
         return embedded == null || !embedded.startedClean();
     }
 
+    /** Runs {@code action} whenever the embedded store's file was reopened after a failed write (no-op on MongoDB). */
+    public void onReopened(Runnable action) {
+        if (embedded != null) {
+            embedded.onReopened(action);
+        }
+    }
+
     /** Whether this process opened the embedded store itself (and so holds it alone: no other process writes to it). */
     public boolean ownsStore() {
         return embedded != null;

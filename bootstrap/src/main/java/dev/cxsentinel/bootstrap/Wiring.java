@@ -59,8 +59,20 @@ public final class Wiring {
         }
     }
 
+    /** A write that failed before the file was reopened may have left an offer's outbox marker out. */
+    private static void repairAfterReopen(Injector injector) {
+        try {
+            int repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();
+            LOG.info("embedded store reopened; {} offers with undelivered notifications queued again", repaired);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("embedded store reopened, but its outbox could not be checked yet ({}); it is checked at the next start",
+                    e.getMessage());
+        }
+    }
+
     /** Indexes, and outbox markers a crash may have left out. A database that is down now is retried by use. */
     public static void prepareStore(Injector injector, StoreConnection store) {
+        store.onReopened(() -> repairAfterReopen(injector));
         try {
             store.mongo().ensureIndexes();
             recoverImportsOfAProcessGone(injector, store);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * share of the NCX orders ({@code Too small⏎80%}, {@code Zu klein (80 %)}).
  */
 public record NcxReason(String text, Integer sharePercent) {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SHARE = Pattern.compile("^(.*?)[\\s(:\\-–]*(\\d{1,3}(?:[.,]\\d+)?)\\s*%\\s*\\)?\\s*$", Pattern.DOTALL);
 
     public NcxReason {
@@ -30,10 +31,10 @@ public record NcxReason(String text, Integer sharePercent) {
         if (m.matches() && !m.group(1).isBlank()) {
             double share = Double.parseDouble(m.group(2).replace(',', '.'));
             if (share <= 100) {
-                return Optional.of(new NcxReason(m.group(1).strip().replaceAll("\\s+", " "), (int) Math.round(share)));
+                return Optional.of(new NcxReason(WHITESPACE.matcher(m.group(1).strip()).replaceAll(" "), (int) Math.round(share)));
             }
         }
-        return Optional.of(new NcxReason(t.replaceAll("\\s+", " "), null));
+        return Optional.of(new NcxReason(WHITESPACE.matcher(t).replaceAll(" "), null));
     }
 
     /** The comment category this reason stands for; OTHER when it names none. */

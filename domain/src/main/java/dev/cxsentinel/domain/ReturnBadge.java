@@ -2,6 +2,7 @@ package dev.cxsentinel.domain;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Amazon's "Frequently returned item" badge on the detail page, as the Voice of the Customer column "Return Badge
@@ -10,12 +11,14 @@ import java.util.Optional;
 public enum ReturnBadge {
     DISPLAYED, AT_RISK, NOT_DISPLAYED;
 
+    private static final Pattern DASHES = Pattern.compile("[-–—]+");
+
     /** {@code Yes}/{@code Ja}, {@code At risk}/{@code Gefährdet}, {@code No}/{@code Nein}/{@code --}; empty for an empty cell. */
     public static Optional<ReturnBadge> parse(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        if (text.strip().matches("[-–—]+")) {
+        if (DASHES.matcher(text.strip()).matches()) {
             return Optional.of(NOT_DISPLAYED);
         }
         String t = Text.fold(text).toLowerCase(Locale.ROOT);

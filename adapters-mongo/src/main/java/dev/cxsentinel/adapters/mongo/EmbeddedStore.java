@@ -13,7 +13,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -31,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *   not grow it without bound.</li>
  *   <li>The file is locked while open: a second server on the same directory gets a clear error. The running
  *   server's port is written to {@code embedded.port}, so {@code import} can work through it.</li>
- *   <li>{@link #problem()} says when the file can no longer be written or the disk is full, for {@code /healthz}.</li>
+ *   <li>{@link #problem()} says when the file can no longer be written or the disk is full, for {@code /healthz};
+ *   a file closed by a failed write is reopened in place once the disk has room ({@link #reopenIfRoom()}).</li>
  * </ul>
  * Its length is that lifecycle (lock, compaction, port file, secret, the unclean-stop flag, the file's health), each
  * a short method; the patches to the library are apart, in {@code adapters.mongo.embedded}.
@@ -46,14 +51,21 @@ public final class EmbeddedStore implements AutoCloseable {
     /** Present while an import writes through this directory's store; a leftover one means it did not finish. */
     static final String IMPORT_FLAG = "import.running";
 
-    private final MongoServer server;
-    private final MongoBackend backend;
-    private final MVStore mvStore;
+    /** Replaced when the file is reopened after a failed write ({@link #reopenIfRoom()}). */
+    private volatile MongoServer server;
+    private volatile MongoBackend backend;
+    private volatile MVStore mvStore;
     private final Path portFile;
     private final InetSocketAddress address;
 
     private final String applicationName;
     private boolean startedClean;
+    private ScheduledExecutorService watchdog;
+    private volatile Runnable onReopened = () -> { };
+    private boolean closed;
+    private boolean reopened;
+    /** How often the file was reopened after a failed write, in this JVM: tests count it. */
+    static final AtomicLong REOPENED = new AtomicLong();
 
     private EmbeddedStore(MongoServer server, MongoBackend backend, MVStore mvStore, Path portFile, InetSocketAddress address,
                           String applicationName) {
@@ -114,7 +126,75 @@ public final class EmbeddedStore implements AutoCloseable {
         LOG.info("embedded store {} open on {}", file, address);
         EmbeddedStore store = new EmbeddedStore(server, backend, mvStore, portFile, address, applicationName);
         store.startedClean = clean;
+        store.watchForRecovery();
         return store;
+    }
+
+    /** Every {@link #RECOVERY_CHECK} the file's health is checked and a file closed by a failed write reopened. */
+    static final Duration RECOVERY_CHECK = Duration.ofSeconds(2);
+
+    private void watchForRecovery() {
+        watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "cx-embedded-store-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.scheduleWithFixedDelay(() -> {
+            try {
+                reopenIfRoom();
+            } catch (RuntimeException e) {
+                LOG.debug("embedded store not reopened yet: {}", e.getMessage());
+            }
+        }, RECOVERY_CHECK.toMillis(), RECOVERY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs after the file was reopened in place: the caller re-queues what a failed write may have left unmarked. */
+    public void onReopened(Runnable action) {
+        this.onReopened = action;
+    }
+
+    /**
+     * H2 closes its file for good after a write failed (a full disk, usually). Once the disk has room again, the
+     * file is opened anew and served on the same port under the same name, so clients reconnect by themselves and
+     * nobody has to restart: what was acknowledged was committed before, what failed was answered as failed. The
+     * new file is opened before the old server stops, so a failed attempt changes nothing and is tried again.
+     */
+    synchronized boolean reopenIfRoom() {
+        if (closed || mvStore == null || !isBroken(mvStore) || freeSpace() < 2 * MIN_FREE_BYTES) {
+            return false;
+        }
+        Path file = portFile.resolveSibling(FILE_NAME);
+        MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
+        DurableH2Backend newBackend = new DurableH2Backend(reopened, applicationName);
+        MongoServer newServer = new MongoServer(newBackend);
+        server.shutdownNow();
+        try {
+            newServer.bind(address);
+        } catch (RuntimeException e) {
+            newBackend.close();
+            reopened.close();
+            throw e;
+        }
+        server = newServer;
+        backend = newBackend;
+        mvStore = reopened;
+        this.reopened = true;
+        REOPENED.incrementAndGet();
+        LOG.warn("embedded store {} reopened: the disk has room again", file);
+        onReopened.run();
+        return true;
+    }
+
+    private static boolean isBroken(MVStore store) {
+        return store.isClosed() || store.getPanicException() != null;
+    }
+
+    private long freeSpace() {
+        try {
+            return Files.getFileStore(portFile.getParent()).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static void prepare(Path dir) {
@@ -291,12 +371,13 @@ public final class EmbeddedStore implements AutoCloseable {
             return Optional.empty();
         }
         Path dir = portFile.getParent();
-        if (mvStore.isClosed() || mvStore.getPanicException() != null) {
-            Throwable cause = mvStore.getPanicException();
+        MVStore current = mvStore;
+        if (isBroken(current)) {
+            Throwable cause = current.getPanicException();
             boolean full = cause != null && Guard.isDiskFull(cause);
             return Optional.of("the embedded store's file in " + dir + " can no longer be written"
                     + (full ? " because the disk is full" : cause == null ? "" : " (" + cause.getMessage() + ")")
-                    + ": free disk space there and restart CX Sentinel");
+                    + ": free disk space there; CX Sentinel reopens the file within seconds once there is room");
         }
         try {
             long free = Files.getFileStore(dir).getUsableSpace();
@@ -311,8 +392,12 @@ public final class EmbeddedStore implements AutoCloseable {
 
     /** Stops accepting connections, commits and closes the file. */
     @Override
-    public void close() {
-        boolean broken = mvStore != null && (mvStore.isClosed() || mvStore.getPanicException() != null);
+    public synchronized void close() {
+        closed = true;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
+        boolean broken = mvStore != null && (isBroken(mvStore) || reopened);
         server.shutdownNow();
         backend.close();
         if (mvStore != null && !mvStore.isClosed()) {
@@ -322,7 +407,7 @@ public final class EmbeddedStore implements AutoCloseable {
             try {
                 Files.deleteIfExists(portFile.resolveSibling(SECRET_FILE));
                 Files.deleteIfExists(portFile);
-                if (!broken) { // a file that failed a write is not closed in order: the next start checks the outbox
+                if (!broken) { // a file that failed a write (even if reopened since) is not closed in order: the next start checks the outbox
                     Files.writeString(portFile.resolveSibling(CLEAN_FILE), "closed in order", StandardCharsets.US_ASCII);
                 }
             } catch (IOException e) {

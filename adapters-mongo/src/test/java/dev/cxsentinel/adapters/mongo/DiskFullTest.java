@@ -10,6 +10,7 @@ import dev.cxsentinel.application.model.StoreUnavailableException;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.domain.CxHealth;
 import dev.cxsentinel.domain.Marketplace;
+import dev.cxsentinel.domain.Offer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A full disk under the embedded store, made real with a 12 MiB tmpfs (needs the right to mount: on a machine without
  * it the test is reported as skipped): the write that fails is reported as "disk full", not "something went wrong",
- * and the store's health says what is wrong and where.
+ * the store's health says what is wrong and where, and once space is freed the store works again by itself, with
+ * everything acknowledged before still there.
  */
 class DiskFullTest {
     Path mount;
@@ -57,6 +59,10 @@ class DiskFullTest {
             store.watch(embedded::problem);
             assertTrue(store.problem().isEmpty(), "a store with room works: " + store.problem());
             MongoOfferRepository offers = new MongoOfferRepository(store);
+            Offer before = offer("SKU-BEFORE", Marketplace.DE, CxHealth.POOR, false);
+            offers.save(new OfferChange(before, true, List.of()));
+            Path filler = mount.resolve("filler");
+            Files.write(filler, new byte[(int) Math.max(0, Files.getFileStore(mount).getUsableSpace() - (3L << 20))]);
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> {
                 for (int batch = 0; batch < 200; batch++) {
                     List<OfferChange> changes = new ArrayList<>();
@@ -70,6 +76,17 @@ class DiskFullTest {
             Optional<String> problem = store.problem();
             assertTrue(problem.isPresent() && problem.get().contains(dir.toString()) && problem.get().contains("full"),
                     "the health check says what and where: " + problem);
+
+            Files.delete(filler);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (store.problem().isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(store.problem().isEmpty(), "healthy again without a restart: " + store.problem());
+            Offer after = offer("SKU-AFTER", Marketplace.DE, CxHealth.GOOD, false);
+            offers.save(new OfferChange(after, true, List.of()));
+            assertTrue(offers.load(after.id()).isPresent(), "writes work again through the same client");
+            assertTrue(offers.load(before.id()).isPresent(), "what was acknowledged before the disk filled is still there");
         }
         assertFalse(Files.exists(dir.resolve("clean-shutdown")), "a file that failed a write is not taken for closed in order");
     }

@@ -52,9 +52,12 @@ class EmbeddedStoreTest {
         }
     }
 
-    /** The store's own collection classes must read files the library's H2 backend wrote, and the reverse. */
+    /**
+     * Files the library's own H2 backend wrote (Java-serialized documents, as this store wrote them before it kept
+     * BSON) are read and updated, and a file holding both kinds reads whole after a restart.
+     */
     @Test
-    void aFileWrittenByThePlainLibraryBackendReadsTheSameAndBack() {
+    void aFileWrittenByThePlainLibraryBackendIsReadAndUpdated() {
         Path file = dir.resolve(EmbeddedStore.FILE_NAME);
         MVStore mv = new MVStore.Builder().fileName(file.toString()).open();
         H2Backend plain = new H2Backend(mv);
@@ -62,7 +65,8 @@ class EmbeddedStoreTest {
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             client.getDatabase("cx").getCollection("offers").insertMany(List.of(
-                    new Document("_id", "a").append("version", 1L), new Document("_id", "b").append("version", 2L)));
+                    new Document("_id", "a").append("version", 1L).append("at", new java.util.Date(1_700_000_000_000L)),
+                    new Document("_id", "b").append("version", 2L).append("tags", List.of("x", "y"))));
         } finally {
             server.shutdownNow();
             plain.close();
@@ -73,21 +77,18 @@ class EmbeddedStoreTest {
             assertEquals(2, offers.countDocuments());
             assertEquals(1, offers.updateOne(new Document("_id", "b").append("version", 2L), Updates.set("version", 3L)).getMatchedCount());
             assertEquals(0, offers.updateOne(new Document("_id", "a").append("version", 5L), Updates.set("version", 6L)).getMatchedCount());
-            offers.insertOne(new Document("_id", "c").append("version", 1L));
+            offers.insertOne(new Document("_id", "c").append("version", 1L).append("nested", new Document("n", 1.5)));
         }
 
-        MVStore again = new MVStore.Builder().fileName(file.toString()).open();
-        H2Backend reopened = new H2Backend(again);
-        MongoServer plainAgain = new MongoServer(reopened);
-        InetSocketAddress second = plainAgain.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + second.getPort())) {
-            MongoCollection<Document> offers = client.getDatabase("cx").getCollection("offers");
-            assertEquals(List.of(1L, 3L, 1L), offers.find().sort(Sorts.ascending("_id")).map(d -> d.getLong("version")).into(new ArrayList<>()));
-            assertEquals(1L, offers.find(new Document("_id", "c")).first().getLong("version"), "the library finds what this store indexed");
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
+            MongoCollection<Document> offers = store.database().getCollection("offers");
+            List<Document> all = offers.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+            assertEquals(List.of(1L, 3L, 1L), all.stream().map(d -> d.getLong("version")).toList());
+            assertEquals(new java.util.Date(1_700_000_000_000L), all.get(0).getDate("at"), "a document never rewritten, read the old way");
+            assertEquals(List.of("x", "y"), all.get(1).getList("tags", String.class), "rewritten as BSON");
+            assertEquals(1.5, all.get(2).get("nested", Document.class).getDouble("n"));
+            assertEquals(1L, offers.find(new Document("_id", "c")).first().getLong("version"));
             assertThrows(MongoWriteException.class, () -> offers.insertOne(new Document("_id", "c")));
-        } finally {
-            plainAgain.shutdownNow();
-            reopened.close();
         }
     }
 

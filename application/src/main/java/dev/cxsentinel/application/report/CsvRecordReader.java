@@ -3,8 +3,6 @@ package dev.cxsentinel.application.report;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -28,14 +26,14 @@ public final class CsvRecordReader implements RecordSource {
     public record CsvRecord(long line, List<String> fields) { }
 
     private final String fileName;
-    private final Reader reader;
+    private final BlockDecoder reader;
     private final String encoding;
     private boolean headerRead;
     private char delimiter;
     private long line = 1;
     private int pushedBack = -2;
 
-    private CsvRecordReader(String fileName, Reader reader, String encoding) {
+    private CsvRecordReader(String fileName, BlockDecoder reader, String encoding) {
         this.fileName = fileName;
         this.reader = reader;
         this.encoding = encoding;
@@ -46,7 +44,7 @@ public final class CsvRecordReader implements RecordSource {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.skipNBytes(detected.bomLength());
         Charset charset = detected.charset();
-        Reader decoder = new InputStreamReader(in, charset.newDecoder()
+        BlockDecoder decoder = new BlockDecoder(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
         return new CsvRecordReader(fileName, decoder, detected.label());

@@ -27,6 +27,7 @@ final class ValueParsers {
             Map.entry("dez", 12));
     private static final Pattern ACTION_REQUIRED = Pattern.compile(
             "(?i)\\s*(action required|maßnahme erforderlich|massnahme erforderlich|aktion erforderlich|handlungsbedarf|handlung erforderlich)\\s*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:[.,]\\d+)?|[.,]\\d+");
     private static final Pattern COUNT = Pattern.compile("\\d{1,9}|\\d{1,3}(?:([.,\\u00A0\\u202F ])\\d{3})+");
 
@@ -36,8 +37,22 @@ final class ValueParsers {
     /** A cell that says "no value": empty, {@code --}, {@code N/A}, {@code Not available}, {@code Nicht verfügbar}. */
     static boolean isNoValue(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
-        return t.isEmpty() || t.matches("[-–—]+") || t.equals("n/a") || t.equals("na") || t.equals("not available")
+        return t.isEmpty() || isDashes(t) || t.equals("n/a") || t.equals("na") || t.equals("not available")
                 || t.equals("nicht verfügbar") || t.equals("keine angabe") || t.equals("k. a.") || t.equals("k.a.");
+    }
+
+    /** Only hyphens and dashes (a cell Seller Central leaves "empty"); a loop, as this runs for every cell. */
+    static boolean isDashes(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '-' && c != '\u2013' && c != '\u2014') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A closed date cell: a date, optionally with "Action required" (German: "Maßnahme erforderlich") around it. */
@@ -57,7 +72,7 @@ final class ValueParsers {
     }
 
     static LocalDate date(String text) {
-        String t = text.strip().replaceAll("\\s+", " ");
+        String t = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         try {
             Matcher m = ISO.matcher(t);
             if (m.matches()) {
@@ -130,7 +145,9 @@ final class ValueParsers {
         if (!m.matches()) {
             throw new InvalidValueException("count", text, "whole-number");
         }
-        return Integer.parseInt(t.replaceAll("[^0-9]", ""));
+        StringBuilder digits = new StringBuilder(t.length());
+        t.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> digits.append((char) c));
+        return Integer.parseInt(digits.toString());
     }
 
     /** {@code Active}/{@code Aktiv} → false, {@code Closed}/{@code Geschlossen} → true. */

@@ -24,16 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 
 /**
  * The second pass of an import: reads the valid offer rows again in batches, loads the stored offers of a batch by
- * id, applies each row and its comments, and writes only real changes, each together with the notifications it
+ * id (the next batch's while the current one is applied, {@link OfferPrefetch}), applies each row and its comments, and writes only real changes, each together with the notifications it
  * owes (one document, one write). A write that lost to a concurrent one is reloaded and reapplied. In a dry run
  * nothing is written and the counts say what would have been.
  */
 final class ImportApplication {
-    /** How often a change is reapplied after losing to a concurrent write before the import gives up. */
-
     private final ReportReader reader;
     private final LoadOffer loadOffer;
     private final SaveOffer saveOffer;
@@ -46,6 +45,10 @@ final class ImportApplication {
     private final DigestCollector digests;
     private final Runnable afterBatch;
     private final Map<OfferId, Integer> pendingCommentCounts = new HashMap<>();
+    private Batch loading;
+
+    /** A batch's rows by offer id, and its stored offers being loaded. */
+    private record Batch(Map<OfferId, ReportRow.OfferRow> rows, Future<Map<OfferId, Offer>> stored) { }
 
     /** {@code afterBatch} runs after every batch written (the import records its progress). */
     ImportApplication(ReportReader reader, LoadOffer loadOffer, SaveOffer saveOffer, Clock clock, SellerAccountId account,
@@ -65,6 +68,12 @@ final class ImportApplication {
     }
 
     void run() {
+        try (OfferPrefetch prefetch = new OfferPrefetch(loadOffer)) {
+            run(prefetch);
+        }
+    }
+
+    private void run(OfferPrefetch prefetch) {
         OfferKeyIndex applied = new OfferKeyIndex();
         List<ReportRow.OfferRow> batch = new ArrayList<>(ImportService.BATCH);
         for (ReportFile file : validation.offerFiles()) {
@@ -78,7 +87,7 @@ final class ImportApplication {
                         }
                         batch.add((ReportRow.OfferRow) row);
                         if (batch.size() == ImportService.BATCH) {
-                            applyOfferRows(batch);
+                            loadThenApplyPrevious(prefetch, batch);
                             batch.clear();
                         }
                     }
@@ -94,18 +103,27 @@ final class ImportApplication {
                 throw new IllegalStateException("the report " + file.name() + " changed during the import: " + e.getMessage(), e);
             }
         }
-        applyOfferRows(batch);
+        loadThenApplyPrevious(prefetch, batch);
+        loadThenApplyPrevious(prefetch, List.of());
         applyRemainingComments();
         tally.digestLines = digests.count();
     }
 
-    private void applyOfferRows(List<ReportRow.OfferRow> rows) {
-        if (rows.isEmpty()) {
-            return;
+    /** Starts loading the stored offers of {@code rows}, then applies the batch loaded before (if any). */
+    private void loadThenApplyPrevious(OfferPrefetch prefetch, List<ReportRow.OfferRow> rows) {
+        Batch previous = loading;
+        loading = null;
+        if (!rows.isEmpty()) {
+            Map<OfferId, ReportRow.OfferRow> byId = new LinkedHashMap<>();
+            rows.forEach(r -> byId.put(new OfferId(account, r.marketplace(), r.sku()), r));
+            loading = new Batch(byId, prefetch.start(byId.keySet()));
         }
-        Map<OfferId, ReportRow.OfferRow> byId = new LinkedHashMap<>();
-        rows.forEach(r -> byId.put(new OfferId(account, r.marketplace(), r.sku()), r));
-        Map<OfferId, Offer> stored = loadOffer.loadAll(byId.keySet());
+        if (previous != null) {
+            applyOfferRows(previous.rows(), OfferPrefetch.await(previous.stored()));
+        }
+    }
+
+    private void applyOfferRows(Map<OfferId, ReportRow.OfferRow> byId, Map<OfferId, Offer> stored) {
         List<OfferChange> changes = new ArrayList<>();
         for (Map.Entry<OfferId, ReportRow.OfferRow> e : byId.entrySet()) {
             OfferChange change = change(e.getKey(), stored.get(e.getKey()), e.getValue());

@@ -246,6 +246,21 @@ class ReportReaderTest {
         assertFileError(ReportFile.ofBytes("nul.csv", "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B0\u0000".getBytes(StandardCharsets.UTF_8)), "text-not-binary");
     }
 
+    @Test
+    void anEncodingErrorNamesItsOwnLineThoughTheFileIsDecodedInBlocks() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.write("marketplace,asin,sku,fulfillment_channel,cx_health\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 2999; i++) {
+            bytes.write(("DE,B07XJ8C8F5,SKU-" + i + ",FBA,Gut für Kunden\n").getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.write("DE,B07XJ8C8F5,SKU-BAD,FBA,Gut f".getBytes(StandardCharsets.UTF_8));
+        bytes.write(new byte[] {(byte) 0xFC, 'r', '\n'});
+        ReportFormatException e = assertThrows(ReportFormatException.class, () -> read(ReportFile.ofBytes("bom.csv", bytes.toByteArray())));
+        assertEquals("encoding", e.error().expected().code());
+        assertEquals(3001, e.error().line(), "the line of the bad byte, not the start of its block");
+    }
+
     private Expectation assertFileError(ReportFile file, String expectedCode) {
         ReportFormatException e = assertThrows(ReportFormatException.class, () -> read(file));
         assertEquals(expectedCode, e.error().expected().code(), e.getMessage());

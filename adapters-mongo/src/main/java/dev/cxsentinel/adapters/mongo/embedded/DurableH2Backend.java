@@ -29,6 +29,7 @@ public final class DurableH2Backend extends H2Backend {
 
     // static: the library opens the stored databases from its constructor, before this class's fields are set
     private static final MemoizedKeyOrder KEY_ORDER = new MemoizedKeyOrder();
+    private static final BsonDocumentType DOCUMENT_TYPE = new BsonDocumentType();
     private final AtomicLong applied = new AtomicLong();
     private final Object commitLock = new Object();
     private long committed;
@@ -48,7 +49,8 @@ public final class DurableH2Backend extends H2Backend {
     /**
      * The library's H2 database with {@link IdFirstH2Collection}s and {@link H2KeyIndex}es. The map names are the
      * library's own ({@code databases.<ns>}, {@code meta.<ns>}, {@code <ns>._index_<name>}) and so is the key
-     * order, so files written by either read the same; a test pins that.
+     * order, so files written by either read the same; a test pins that. Documents are kept as BSON
+     * ({@link BsonDocumentType}); documents a file holds in the library's Java serialization are still read.
      * An inner class on purpose: the library's constructor opens the collections before a subclass's own fields
      * are set, but the outer instance (and with it the store) is already there.
      */
@@ -59,8 +61,9 @@ public final class DurableH2Backend extends H2Backend {
             protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collection);
                 MVStore store = getMvStore();
-                return new IdFirstH2Collection(this, collection, options, store.openMap("databases." + namespace),
-                        store.openMap("meta." + namespace), cursorRegistry);
+                MVMap<Object, Document> data = store.openMap("databases." + namespace,
+                        new MVMap.Builder<Object, Document>().valueType(DOCUMENT_TYPE));
+                return new IdFirstH2Collection(this, collection, options, data, store.openMap("meta." + namespace), cursorRegistry);
             }
 
             @Override

@@ -29,4 +29,10 @@ final class IdFirstH2Collection extends H2Collection {
         }
         return IdFirstLookup.query(super::queryDocuments, this::matchDocumentsFromStream, query, orderBy, skip, limit, batchSize, fields);
     }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fields) {
+        return super.matchDocuments(IdFirstLookup.afterIndex(query), positions, orderBy, skip, limit, batchSize, fields);
+    }
 }

@@ -51,6 +51,19 @@ final class IdFirstLookup {
         return new Document("_id", id);
     }
 
+    /**
+     * What is left to check of {@code query} on the documents its {@code _id} index lookup found: nothing for
+     * {@code {_id: {$in: [values]}}}, whose lookup finds exactly the matches. The library re-checks each found
+     * document against the whole list and hashes the list for every document; for a batch of 1,000 ids that was a
+     * quarter of the server's time reading offers back in a re-import.
+     */
+    static Document afterIndex(Document query) {
+        if (query != null && query.size() == 1 && query.get("_id") instanceof Document expression && isPlainIn(expression)) {
+            return new Document();
+        }
+        return query;
+    }
+
     private static boolean isPlainIn(Document expression) {
         return expression.size() == 1 && expression.get("$in") instanceof List<?> values
                 && values.stream().noneMatch(v -> v instanceof Document || v instanceof Map);

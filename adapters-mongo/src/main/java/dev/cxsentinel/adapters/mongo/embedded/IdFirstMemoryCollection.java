@@ -27,4 +27,10 @@ final class IdFirstMemoryCollection extends MemoryCollection {
         }
         return IdFirstLookup.query(super::queryDocuments, this::matchDocumentsFromStream, query, orderBy, skip, limit, batchSize, fields);
     }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Integer> positions, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fields) {
+        return super.matchDocuments(IdFirstLookup.afterIndex(query), positions, orderBy, skip, limit, batchSize, fields);
+    }
 }

@@ -9,19 +9,71 @@ import org.h2.mvstore.type.ObjectDataType;
  * The order of the embedded store's index keys, the library's own: H2 compares two index keys by their Java
  * serialization, and it serialized both keys afresh for every comparison of every lookup, which profiling showed
  * as the largest single cost of a relist under load. This type gives the same order (so existing files stay valid)
- * but remembers the serialized form of string keys, bounded so that a large import cannot exhaust memory.
+ * without serializing: two one-string keys (every {@code _id} here) serialize to the same prefix followed by the
+ * string's modified UTF-8 length and bytes, so they are compared on those directly. Other keys keep their
+ * serialized form, remembered in a bounded map so that a large import cannot exhaust memory.
  */
 final class MemoizedKeyOrder extends ObjectDataType {
     private static final int REMEMBERED = 20_000;
+    private static final int SHORT = 65_535 / 3;
 
     private final Map<KeyValue, byte[]> serialized = new ConcurrentHashMap<>();
 
     @Override
     public int compare(Object a, Object b) {
         if (a instanceof KeyValue ka && b instanceof KeyValue kb) {
-            return a == b ? 0 : compareNotNull(bytes(ka), bytes(kb));
+            if (a == b) {
+                return 0;
+            }
+            if (ka.size() == 1 && kb.size() == 1 && ka.get(0) instanceof String sa && kb.get(0) instanceof String sb
+                    && sa.length() < SHORT && sb.length() < SHORT) {
+                return compareAsSerialized(sa, sb);
+            }
+            return compareNotNull(bytes(ka), bytes(kb));
         }
         return super.compare(a, b);
+    }
+
+    /**
+     * The order of the two strings' Java serialization ({@code TC_STRING}, the modified UTF-8 length as two bytes,
+     * the bytes): shorter encodings first, then the bytes compared unsigned. Only for strings whose encoding is
+     * surely under 64 KiB ({@link #SHORT} chars of at most 3 bytes), which are written as {@code TC_STRING}.
+     */
+    static int compareAsSerialized(String a, String b) {
+        int byLength = Integer.compare(utfLength(a), utfLength(b));
+        if (byLength != 0) {
+            return byLength;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                return Integer.compare(firstUtfByte(x), firstUtfByte(y)) != 0 ? Integer.compare(firstUtfByte(x), firstUtfByte(y))
+                        : Integer.compare(x, y);
+            }
+        }
+        return 0;
+    }
+
+    private static int utfLength(String s) {
+        int length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            length += utfBytes(s.charAt(i));
+        }
+        return length;
+    }
+
+    private static int utfBytes(char c) {
+        return c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+    }
+
+    /** The first byte of the character's modified UTF-8 form; equal first bytes mean equal length, ordered by value. */
+    private static int firstUtfByte(char c) {
+        return switch (utfBytes(c)) {
+            case 1 -> c;
+            case 2 -> 0xC0 | (c >> 6);
+            default -> 0xE0 | (c >> 12);
+        };
     }
 
     private byte[] bytes(KeyValue key) {

@@ -32,4 +32,30 @@ class MemoizedKeyOrderTest {
             }
         }
     }
+
+    /** The direct comparison of one-string keys agrees with their serialized order for every kind of character. */
+    @Test
+    void stringKeysAreOrderedAsTheirSerializationWithoutSerializing() {
+        String[] alphabet = {"a", "B", "0", ":", "\u0000", "\u007F", "\u0080", "é", "ß", "\u07FF", "\u0800", "€", "\uFFFF",
+                "\uD83D\uDE00", "-", "~"};
+        Random random = new Random(11);
+        ObjectDataType library = new ObjectDataType();
+        MemoizedKeyOrder ours = new MemoizedKeyOrder();
+        for (int i = 0; i < 20_000; i++) {
+            String a = randomString(random, alphabet);
+            String b = random.nextInt(4) == 0 ? a.substring(0, a.length() / 2) + randomString(random, alphabet) : randomString(random, alphabet);
+            KeyValue ka = new KeyValue(a);
+            KeyValue kb = new KeyValue(b);
+            assertEquals(Integer.signum(library.compare(ka, kb)), Integer.signum(ours.compare(ka, kb)), a + " vs " + b);
+        }
+    }
+
+    private static String randomString(Random random, String[] alphabet) {
+        StringBuilder s = new StringBuilder();
+        int length = random.nextInt(6);
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return s.toString();
+    }
 }
