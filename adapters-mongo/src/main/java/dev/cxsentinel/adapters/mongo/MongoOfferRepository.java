@@ -50,7 +50,8 @@ import org.bson.conversions.Bson;
  * dispatcher lease, so a dispatcher finds work without scanning every offer (the embedded server has no
  * secondary indexes; {@link MongoNotificationOutbox} reads it). The marker is written right after the offer;
  * should a crash fall in between, the offer still holds its notifications and {@link #repairOutboxIndex()} (run at
- * start-up after an unclean stop or an interrupted import) marks it again: nothing is lost.
+ * start-up after an unclean stop or an interrupted import) marks it again: nothing is lost. Before an existing
+ * offer is written, its import fingerprint is voided ({@link MongoImportFingerprints}), so a re-import reads it.
  */
 @Singleton
 public class MongoOfferRepository implements LoadOffer, SaveOffer {
@@ -59,6 +60,8 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
     /** One offer's load and save, which a user may be waiting for: they fail in seconds on a database that does not answer. */
     private final MongoCollection<Document> offersNow;
     private final MongoCollection<Document> dueNow;
+    private final MongoCollection<Document> prints;
+    private final MongoCollection<Document> printsNow;
 
     @Inject
     public MongoOfferRepository(MongoStore store) {
@@ -66,6 +69,8 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
         this.due = store.database().getCollection(OfferDocuments.DUE);
         this.offersNow = store.interactive().getCollection(OfferDocuments.OFFERS);
         this.dueNow = store.interactive().getCollection(OfferDocuments.DUE);
+        this.prints = store.database().getCollection(MongoImportFingerprints.COLLECTION);
+        this.printsNow = store.interactive().getCollection(MongoImportFingerprints.COLLECTION);
     }
 
     @Override
@@ -105,6 +110,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
                     throw e;
                 }
             } else {
+                MongoImportFingerprints.voidFor(printsNow, List.of(change));
                 UpdateResult result = offersNow.updateOne(versionFilter(change), update(change, null));
                 if (result.getMatchedCount() == 0) {
                     throw new ConcurrentUpdateException(change.offer().id());
@@ -128,6 +134,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
             }
             Set<OfferId> conflicts = new HashSet<>();
             long expectedUpdates = changes.stream().filter(c -> !c.isNew()).count();
+            MongoImportFingerprints.voidFor(prints, changes);
             long matched;
             try {
                 BulkWriteResult result = offers.bulkWrite(writes, new BulkWriteOptions().ordered(false));

@@ -249,6 +249,9 @@ class EmbeddedStoreTest {
     void theFileIsCompactedOnlyWhenItHasDoubledAndALeftoverCopyIsRemoved() throws Exception {
         try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
             store.database().getCollection("offers").insertOne(new Document("_id", "a").append("pad", "x".repeat(1000)));
+            for (int i = 0; i < 200; i++) { // every write leaves the old version behind: mostly garbage
+                store.database().getCollection("offers").updateOne(new Document("_id", "a"), Updates.set("n", i));
+            }
         }
         long before = EmbeddedStore.COMPACTIONS.get();
         EmbeddedStore.open(dir).close();
@@ -260,6 +263,23 @@ class EmbeddedStoreTest {
         assertEquals(before + 1, EmbeddedStore.COMPACTIONS.get(), "not again while the file is under twice that size");
         assertTrue(Files.size(dir.resolve("cx-sentinel.mv.db")) < 2 * size);
         assertTrue(!Files.exists(leftover), "a copy a crash left behind is removed");
+    }
+
+    /** A file that doubled but is mostly live data (a fresh import) is not rewritten: it would gain little and cost seconds. */
+    @Test
+    void aFileOfMostlyLiveDataIsNotCompacted() throws Exception {
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx")) {
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < 5000; i++) {
+                docs.add(new Document("_id", "offer-" + i).append("pad", "x".repeat(500)));
+            }
+            store.database().getCollection("offers").insertMany(docs);
+        }
+        long before = EmbeddedStore.COMPACTIONS.get();
+        long size = Files.size(dir.resolve(EmbeddedStore.FILE_NAME));
+        EmbeddedStore.open(dir).close();
+        assertEquals(before, EmbeddedStore.COMPACTIONS.get(), "one bulk insert: nearly all of the file is live");
+        assertEquals(size, Long.parseLong(Files.readString(dir.resolve(EmbeddedStore.COMPACTED_FILE)).strip()), "and not looked at again until it doubles");
     }
 
     /** The loopback port answers any local process: only a client that names the store's secret application name is served. */

@@ -21,6 +21,7 @@ import dev.cxsentinel.application.model.ImportRecord;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.model.Page;
 import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
+import dev.cxsentinel.application.port.out.ImportFingerprints;
 import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.port.out.ReviewLedger;
@@ -103,6 +104,29 @@ abstract class OfferStoreContract {
                 .snooze(ANNA, NOW.plus(Duration.ofDays(1)), "", NOW.plusSeconds(6)).after();
         Offer loaded = insert(rich);
         assertEquals(rich.withVersion(1), loaded);
+    }
+
+    /**
+     * Import fingerprints: recorded ones are read back; a write of the offer voids its fingerprint (saveAll and
+     * save alike); a fingerprint recorded late for an older version loses to that void; a newer one replaces it.
+     */
+    @Test
+    void aFingerprintHoldsUntilTheOfferIsWrittenAndALateOneForAnOlderVersionLoses() {
+        MongoImportFingerprints prints = new MongoImportFingerprints(store);
+        Offer one = insert(offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true));
+        Offer two = insert(offer("SKU-2", Marketplace.DE, CxHealth.POOR, false));
+        prints.record(Map.of(one.id(), new ImportFingerprints.Fingerprint(11L, 1), two.id(), new ImportFingerprints.Fingerprint(-22L, 1)));
+        assertEquals(Map.of(one.id(), 11L, two.id(), -22L), prints.recorded(List.of(one.id(), two.id(), new OfferId(ACCOUNT, Marketplace.DE, new Sku("NONE")))));
+
+        offers.save(new OfferChange(one.relist(ANNA, "from Slack", NOW).after(), false, List.of()));
+        assertEquals(Map.of(two.id(), -22L), prints.recorded(List.of(one.id(), two.id())), "the relist voided the first one's");
+        prints.record(Map.of(one.id(), new ImportFingerprints.Fingerprint(11L, 1)));
+        assertEquals(Map.of(two.id(), -22L), prints.recorded(List.of(one.id(), two.id())), "recorded late, for version 1: ignored");
+        prints.record(Map.of(one.id(), new ImportFingerprints.Fingerprint(33L, 2)));
+        assertEquals(33L, prints.recorded(List.of(one.id())).get(one.id()), "for the version written: taken");
+
+        assertEquals(Set.of(), offers.saveAll(List.of(new OfferChange(two.snooze(ANNA, NOW.plusSeconds(60), "", NOW).after(), false, List.of()))));
+        assertEquals(Map.of(), prints.recorded(List.of(two.id())), "a bulk write voids too");
     }
 
     @Test

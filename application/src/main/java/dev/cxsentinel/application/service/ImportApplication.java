@@ -1,6 +1,7 @@
 package dev.cxsentinel.application.service;
 
 import dev.cxsentinel.application.port.out.Clock;
+import dev.cxsentinel.application.port.out.ImportFingerprints;
 import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
 import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.OfferChange;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +47,18 @@ final class ImportApplication {
     private final DigestCollector digests;
     private final Runnable afterBatch;
     private final Map<OfferId, Integer> pendingCommentCounts = new HashMap<>();
+    private final ImportFingerprints fingerprints;
+    private final Set<OfferId> stale = new HashSet<>();
     private Batch loading;
 
-    /** A batch's rows by offer id, and its stored offers being loaded. */
-    private record Batch(Map<OfferId, ReportRow.OfferRow> rows, Future<Map<OfferId, Offer>> stored) { }
+    /** A batch's rows by offer id, their fingerprints, and what the store holds for them, being read. */
+    private record Batch(Map<OfferId, ReportRow.OfferRow> rows, Map<OfferId, Long> hashes, Future<OfferPrefetch.Loaded> stored) { }
 
     /** {@code afterBatch} runs after every batch written (the import records its progress). */
-    ImportApplication(ReportReader reader, LoadOffer loadOffer, SaveOffer saveOffer, Clock clock, SellerAccountId account,
-                      Marketplace defaultMarketplace, boolean dryRun, ImportValidation validation, ImportTally tally,
-                      DigestCollector digests, Runnable afterBatch) {
+    ImportApplication(ReportReader reader, LoadOffer loadOffer, SaveOffer saveOffer, ImportFingerprints fingerprints, Clock clock,
+                      SellerAccountId account, Marketplace defaultMarketplace, boolean dryRun, ImportValidation validation,
+                      ImportTally tally, DigestCollector digests, Runnable afterBatch) {
+        this.fingerprints = fingerprints;
         this.afterBatch = afterBatch;
         this.reader = reader;
         this.loadOffer = loadOffer;
@@ -68,7 +73,7 @@ final class ImportApplication {
     }
 
     void run() {
-        try (OfferPrefetch prefetch = new OfferPrefetch(loadOffer)) {
+        try (OfferPrefetch prefetch = new OfferPrefetch(loadOffer, fingerprints)) {
             run(prefetch);
         }
     }
@@ -115,27 +120,53 @@ final class ImportApplication {
         loading = null;
         if (!rows.isEmpty()) {
             Map<OfferId, ReportRow.OfferRow> byId = new LinkedHashMap<>();
-            rows.forEach(r -> byId.put(new OfferId(account, r.marketplace(), r.sku()), r));
-            loading = new Batch(byId, prefetch.start(byId.keySet()));
+            Map<OfferId, Long> hashes = new HashMap<>();
+            for (ReportRow.OfferRow r : rows) {
+                OfferId id = new OfferId(account, r.marketplace(), r.sku());
+                byId.put(id, r);
+                RowFingerprint.of(r).ifPresent(hash -> hashes.put(id, hash));
+            }
+            Map<OfferId, Long> maybeUnchanged = new HashMap<>(hashes);
+            maybeUnchanged.keySet().removeIf(validation.comments()::containsKey); // new comments: read and apply
+            loading = new Batch(byId, hashes, prefetch.start(byId.keySet(), maybeUnchanged));
         }
         if (previous != null) {
-            applyOfferRows(previous.rows(), OfferPrefetch.await(previous.stored()));
+            applyOfferRows(previous, OfferPrefetch.await(previous.stored()));
         }
     }
 
-    private void applyOfferRows(Map<OfferId, ReportRow.OfferRow> byId, Map<OfferId, Offer> stored) {
+    private void applyOfferRows(Batch batch, OfferPrefetch.Loaded stored) {
+        Map<OfferId, ReportRow.OfferRow> byId = batch.rows();
         List<OfferChange> changes = new ArrayList<>();
+        Map<OfferId, ImportFingerprints.Fingerprint> asLeft = new HashMap<>();
         for (Map.Entry<OfferId, ReportRow.OfferRow> e : byId.entrySet()) {
-            OfferChange change = change(e.getKey(), stored.get(e.getKey()), e.getValue());
+            OfferId id = e.getKey();
+            if (stored.unchanged().contains(id)) {
+                tally.offersUnchanged++;
+                continue;
+            }
+            Offer before = stored.offers().get(id);
+            OfferChange change = change(id, before, e.getValue());
             if (change != null) {
                 changes.add(change);
+            } else if (before != null && !stale.contains(id) && batch.hashes().containsKey(id)) {
+                asLeft.put(id, new ImportFingerprints.Fingerprint(batch.hashes().get(id), before.version()));
             }
         }
         Set<OfferId> conflicts = changes.isEmpty() || dryRun ? Set.of() : saveOffer.saveAll(changes);
         for (OfferChange change : changes) {
-            if (!conflicts.contains(change.offer().id())) {
+            OfferId id = change.offer().id();
+            if (!conflicts.contains(id)) {
                 count(change);
+                if (batch.hashes().containsKey(id) && !stale.contains(id)) {
+                    asLeft.put(id, new ImportFingerprints.Fingerprint(batch.hashes().get(id),
+                            change.isNew() ? 1 : change.expectedVersion() + 1));
+                }
             }
+        }
+        stale.clear();
+        if (!dryRun && !asLeft.isEmpty()) {
+            fingerprints.record(asLeft);
         }
         for (OfferId id : conflicts) {
             retry(id, byId.get(id));
@@ -151,6 +182,7 @@ final class ImportApplication {
         Offer.Transition t = stored == null ? Offer.discover(id, row.observation(), now) : stored.observe(row.observation(), now);
         if (t.stale()) {
             tally.staleRows++;
+            stale.add(id);
         }
         List<ReportRow> rowComments = validation.comments().get(id);
         if (rowComments != null) {

@@ -10,6 +10,7 @@ import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.Clock;
 import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.DispatchSignal;
+import dev.cxsentinel.application.port.out.ImportFingerprints;
 import dev.cxsentinel.application.port.out.ImportRecords;
 import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.SaveOffer;
@@ -25,7 +26,8 @@ import java.util.List;
 /**
  * Imports a snapshot in two passes over the files: {@link ImportValidation} checks every row and writes nothing;
  * {@link ImportApplication} applies the valid rows in batches, writing only real changes with the notifications
- * they owe; {@link DigestCollector} gathers the digest lines; {@link ImportTally} counts. Then the import is
+ * they owe, and does not even read an offer whose row matches its {@link ImportFingerprints fingerprint} (the
+ * daily re-import of a mostly unchanged catalogue); {@link DigestCollector} gathers the digest lines; {@link ImportTally} counts. Then the import is
  * recorded and audited, and the dispatcher is woken. Offer rows are streamed, so memory does not grow with the
  * offer report; comments are grouped per offer in memory (far fewer rows than offers).
  */
@@ -36,6 +38,7 @@ public class ImportService implements ImportCxReport {
     private final AccessService access;
     private final LoadOffer loadOffer;
     private final SaveOffer saveOffer;
+    private final ImportFingerprints fingerprints;
     private final ChannelLinks links;
     private final DigestOutbox outbox;
     private final ImportRecords importRecords;
@@ -46,16 +49,18 @@ public class ImportService implements ImportCxReport {
     private final ReportReader reader;
     private final ImportRecovery recovery;
 
-    public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links,
-                         DigestOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
+    public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ImportFingerprints fingerprints,
+                         ChannelLinks links, DigestOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
                          DispatchSignal signal, Metrics metrics) {
-        this(access, loadOffer, saveOffer, links, outbox, importRecords, audit, clock, signal, metrics, SpreadsheetReader.NONE);
+        this(access, loadOffer, saveOffer, fingerprints, links, outbox, importRecords, audit, clock, signal, metrics,
+                SpreadsheetReader.NONE);
     }
 
     @Inject
-    public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ChannelLinks links,
-                         DigestOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
+    public ImportService(AccessService access, LoadOffer loadOffer, SaveOffer saveOffer, ImportFingerprints fingerprints,
+                         ChannelLinks links, DigestOutbox outbox, ImportRecords importRecords, AuditLog audit, Clock clock,
                          DispatchSignal signal, Metrics metrics, SpreadsheetReader spreadsheets) {
+        this.fingerprints = fingerprints;
         this.reader = new ReportReader(spreadsheets);
         this.recovery = new ImportRecovery(importRecords, outbox, audit, clock, signal);
         this.access = access;
@@ -92,7 +97,7 @@ public class ImportService implements ImportCxReport {
             digests.write(outbox, tally.importId, command.account(), clock.now(), Notification.State.HELD);
             importRecords.save(tally.summary(command, startedAt, clock.now(), true, ImportRecord.State.RUNNING).record());
         };
-        new ImportApplication(reader, loadOffer, saveOffer, clock, command.account(), marketplace, command.dryRun(), validation,
+        new ImportApplication(reader, loadOffer, saveOffer, fingerprints, clock, command.account(), marketplace, command.dryRun(), validation,
                 tally, digests, progress).run();
         ImportSummary summary = tally.summary(command, startedAt, clock.now(), true);
         if (command.dryRun()) {

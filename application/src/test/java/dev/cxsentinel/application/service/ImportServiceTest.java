@@ -50,7 +50,7 @@ class ImportServiceTest {
     @BeforeEach
     void setUp() {
         store.save(LINK);
-        service = new ImportService(new AccessService(store, store, new Admins(Set.of())), store, store, store,
+        service = new ImportService(new AccessService(store, store, new Admins(Set.of())), store, store, store, store,
                 store, store, store, () -> now, () -> owedSignals++, new Metrics());
     }
 
@@ -99,6 +99,40 @@ class ImportServiceTest {
         assertEquals(0, again.record().alertsOwed());
         assertEquals(0, owedSignals);
         assertEquals(List.of(), store.digests);
+    }
+
+    /**
+     * A daily re-import of a dated download reads no offer whose row is as it was (the fingerprints say so); an
+     * offer written since by anything else, or whose row changed by a hair, is read and applied as always.
+     */
+    @Test
+    void aDatedReimportReadsOnlyOffersWrittenSinceOrWhoseRowChanged() {
+        String header = "marketplace,asin,sku,fulfillment_channel,cx_health,ncx_rate,last_offer_closed_date,last_updated\n";
+        String kettle1 = "DE,B07XJ8C8F5,HB-KETTLE-01,FBA,Good,0.9%,,2026-11-26\n";
+        String kettle2 = "DE,B08N5WRWNW,HB-KETTLE-02,FBA,Very poor,12.34%,2026-11-20,2026-11-26\n";
+        String kettle3 = "DE,B09G9FPHY6,HB-KETTLE-03,FBA,Fair,3.0%,,2026-11-26\n";
+        ReportFile day = ReportFile.ofBytes("day.csv", (header + kettle1 + kettle2 + kettle3).getBytes(StandardCharsets.UTF_8));
+        run(false, day);
+        store.offersRead = 0;
+        store.written.clear();
+
+        var again = run(false, day);
+        assertEquals(0, store.offersRead, "no offer read: every row matches its fingerprint");
+        assertEquals(3, again.record().offersUnchanged());
+        assertEquals(List.of(), store.written);
+
+        OfferId two = new OfferId(ACCOUNT, Marketplace.DE, new Sku("HB-KETTLE-02"));
+        store.put(store.get(two).relist(TestData.ANNA, "relisted from Slack", NOW).after());
+        run(false, day);
+        assertEquals(1, store.offersRead, "the relisted offer is read and the row applied to it again");
+
+        store.offersRead = 0;
+        ReportFile hair = ReportFile.ofBytes("hair.csv", (header + kettle1 + kettle2.replace("12.34%", "12.38%") + kettle3)
+                .getBytes(StandardCharsets.UTF_8));
+        var changed = run(false, hair);
+        assertEquals(1, store.offersRead, "a rate changed by 0.04 points is a changed row (the fingerprint is exact)");
+        assertEquals(1, changed.record().offersChanged());
+        assertEquals(1238, store.get(two).ncxRate().basisPoints());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.cxsentinel.application.port.out.ChannelLinks;
 import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
 import dev.cxsentinel.application.port.out.DigestOutbox;
 import dev.cxsentinel.application.port.out.FindOffers;
+import dev.cxsentinel.application.port.out.ImportFingerprints;
 import dev.cxsentinel.application.port.out.ImportRecords;
 import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.OfferChange;
@@ -45,8 +46,14 @@ import java.util.function.UnaryOperator;
  * was loaded at and loses to a newer one ({@link ConcurrentUpdateException}), so the conflict paths run. A test
  * can let "another writer" change an offer just before the next write of it ({@link #interfere}).
  */
-final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOutbox, ChannelLinks, OperatorRoles, AuditLog, ImportRecords {
+final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOutbox, ChannelLinks, OperatorRoles, AuditLog, ImportRecords,
+        ImportFingerprints {
     private final Map<OfferId, Offer> offers = new TreeMap<>(Comparator.comparing(OfferId::value));
+    /** As the real store keeps them: every write of an offer voids its fingerprint at the version it writes. */
+    private final Map<OfferId, Print> prints = new HashMap<>();
+    private record Print(Long hash, long version) { }
+    /** How many offers were read by {@link #loadAll}: use-case tests count what an import reads. */
+    int offersRead;
     private final Map<OfferId, UnaryOperator<Offer>> interference = new HashMap<>();
     private final Set<OfferId> interferingEveryTime = new HashSet<>();
     final List<OfferChange> written = new ArrayList<>();
@@ -62,6 +69,7 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
     Offer put(Offer offer) {
         Offer stored = offer.withVersion(offer.version() + 1);
         offers.put(offer.id(), stored);
+        prints.put(offer.id(), new Print(null, stored.version()));
         return stored;
     }
 
@@ -96,7 +104,32 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
     public synchronized Map<OfferId, Offer> loadAll(Collection<OfferId> ids) {
         Map<OfferId, Offer> found = new HashMap<>();
         ids.forEach(id -> load(id).ifPresent(o -> found.put(id, o)));
+        offersRead += found.size();
         return found;
+    }
+
+    // ---- ImportFingerprints ----
+
+    @Override
+    public synchronized Map<OfferId, Long> recorded(Collection<OfferId> ids) {
+        Map<OfferId, Long> found = new HashMap<>();
+        for (OfferId id : ids) {
+            Print print = prints.get(id);
+            if (print != null && print.hash() != null) {
+                found.put(id, print.hash());
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized void record(Map<OfferId, Fingerprint> fingerprints) {
+        fingerprints.forEach((id, f) -> {
+            Print current = prints.get(id);
+            if (current == null || current.version() <= f.version()) {
+                prints.put(id, new Print(f.hash(), f.version()));
+            }
+        });
     }
 
     @Override

@@ -36,7 +36,9 @@ final class IdFirstLookup {
             return library.run(query, orderBy, skip, limit, batchSize, fields);
         }
         List<Document> candidates = library.run(idPart, null, 0, 0, 0, null).collectDocuments();
-        return match.run(candidates.stream(), query, orderBy, skip, limit, batchSize, fields);
+        Document rest = new Document(query);
+        rest.remove("_id"); // the lookup found exactly the documents with those ids: checking them again cost a scan of the list each
+        return match.run(candidates.stream(), rest, orderBy, skip, limit, batchSize, fields);
     }
 
     /** The {@code _id} part of {@code query} when the rest would force a scan, or null when there is nothing to gain. */

@@ -1,8 +1,12 @@
 package dev.cxsentinel.adapters.mongo.embedded;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -12,10 +16,16 @@ import org.h2.mvstore.type.ObjectDataType;
  * without serializing: two one-string keys (every {@code _id} here) serialize to the same prefix followed by the
  * string's modified UTF-8 length and bytes, so they are compared on those directly. Other keys keep their
  * serialized form, remembered in a bounded map so that a large import cannot exhaust memory.
+ *
+ * <p>It also writes one-string keys compactly (a tag byte and the UTF-8 string) instead of Java serialization,
+ * which reading index pages spent most of its time undoing; keys an older file holds serialized are still read.
+ * The order does not depend on how a key is written, so a file may hold both.
  */
 final class MemoizedKeyOrder extends ObjectDataType {
     private static final int REMEMBERED = 20_000;
     private static final int SHORT = 65_535 / 3;
+    /** Above every tag {@link ObjectDataType} writes (0–119 in H2 2.3), and apart from {@link BsonDocumentType#TAG}. */
+    static final byte STRING_KEY = (byte) 0xC9;
 
     private final Map<KeyValue, byte[]> serialized = new ConcurrentHashMap<>();
 
@@ -32,6 +42,27 @@ final class MemoizedKeyOrder extends ObjectDataType {
             return compareNotNull(bytes(ka), bytes(kb));
         }
         return super.compare(a, b);
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object key) {
+        if (key instanceof KeyValue k && k.size() == 1 && k.get(0) instanceof String s) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            buffer.put(STRING_KEY).putVarInt(utf8.length).put(utf8);
+            return;
+        }
+        super.write(buffer, key);
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != STRING_KEY) {
+            return super.read(buffer);
+        }
+        buffer.get();
+        byte[] utf8 = new byte[DataUtils.readVarInt(buffer)];
+        buffer.get(utf8);
+        return new KeyValue(new String(utf8, StandardCharsets.UTF_8));
     }
 
     /**

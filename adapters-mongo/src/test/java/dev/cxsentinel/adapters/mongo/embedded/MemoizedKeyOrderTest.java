@@ -50,6 +50,26 @@ class MemoizedKeyOrderTest {
         }
     }
 
+    /** One-string keys are written compactly and read back equal; keys in H2's own form (older files) still read. */
+    @Test
+    void keysRoundTripInBothForms() {
+        MemoizedKeyOrder ours = new MemoizedKeyOrder();
+        ObjectDataType library = new ObjectDataType();
+        List<KeyValue> keys = List.of(new KeyValue("A2EUQ1WTGCTBG2:DE:SKU-1"), new KeyValue("ünïcode €"), new KeyValue(""),
+                new KeyValue("a", "b"), new KeyValue(42));
+        for (KeyValue key : keys) {
+            org.h2.mvstore.WriteBuffer compact = new org.h2.mvstore.WriteBuffer();
+            ours.write(compact, key);
+            assertEquals(key, ours.read(compact.getBuffer().flip()));
+            org.h2.mvstore.WriteBuffer legacy = new org.h2.mvstore.WriteBuffer();
+            library.write(legacy, key);
+            assertEquals(key, ours.read(legacy.getBuffer().flip()), "as an older file holds it");
+        }
+        org.h2.mvstore.WriteBuffer one = new org.h2.mvstore.WriteBuffer();
+        ours.write(one, keys.get(0));
+        assertEquals(MemoizedKeyOrder.STRING_KEY, one.getBuffer().get(0), "written in the compact form");
+    }
+
     private static String randomString(Random random, String[] alphabet) {
         StringBuilder s = new StringBuilder();
         int length = random.nextInt(6);
