@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.cxsentinel.adapters.mongo.embedded.DurableH2Backend;
+import dev.cxsentinel.adapters.mongo.embedded.Examined;
 import dev.cxsentinel.adapters.mongo.embedded.IdFirstMemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -146,6 +147,11 @@ public final class EmbeddedStore implements AutoCloseable {
                 LOG.debug("embedded store not reopened yet: {}", e.getMessage());
             }
         }, RECOVERY_CHECK.toMillis(), RECOVERY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How many documents {@code database.collection} has examined so far (the embedded server's docsExamined): tests count it. */
+    public long documentsExamined(String database, String collection) {
+        return Examined.in(backend, database, collection);
     }
 
     /** Runs after the file was reopened in place: the caller re-queues what a failed write may have left unmarked. */

@@ -9,10 +9,14 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /** An H2 collection that answers {@code _id}-plus-more filters from the {@code _id} index ({@link IdFirstLookup}). */
-final class IdFirstH2Collection extends H2Collection {
+final class IdFirstH2Collection extends H2Collection implements Examined.Counting {
+    private final Examined examined = new Examined();
+    /** Set while documents already counted are checked against the rest of their filter (the collection is synchronized). */
+    private boolean checkingAgain;
 
     IdFirstH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                         MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -25,9 +29,37 @@ final class IdFirstH2Collection extends H2Collection {
             Comparator<Document> order = deriveComparator(orderBy);
             List<Document> page = SortedPage.best(streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument),
                     this::documentMatchesQuery, query, order, skip + limit);
-            return matchDocumentsFromStream(query, page.stream(), skip, limit, batchSize, order, fields);
+            checkingAgain = true;
+            try {
+                return matchDocumentsFromStream(query, page.stream(), skip, limit, batchSize, order, fields);
+            } finally {
+                checkingAgain = false;
+            }
         }
-        return IdFirstLookup.query(super::queryDocuments, this::matchDocumentsFromStream, query, orderBy, skip, limit, batchSize, fields);
+        return IdFirstLookup.query(super::queryDocuments, this::matchAgain, query, orderBy, skip, limit, batchSize, fields);
+    }
+
+    private QueryResult matchAgain(Stream<Document> found, Document rest, Document orderBy, int skip, int limit,
+                                   int batchSize, Document fields) {
+        checkingAgain = true;
+        try {
+            return matchDocumentsFromStream(found, rest, orderBy, skip, limit, batchSize, fields);
+        } finally {
+            checkingAgain = false;
+        }
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        if (!checkingAgain) {
+            examined.add();
+        }
+        return super.documentMatchesQuery(document, query);
+    }
+
+    @Override
+    public Examined examined() {
+        return examined;
     }
 
     @Override

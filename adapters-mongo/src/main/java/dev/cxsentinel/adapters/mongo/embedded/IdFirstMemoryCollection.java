@@ -9,9 +9,13 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The in-memory twin of {@link IdFirstH2Collection}, so tests and benchmarks see the same query plans. */
-final class IdFirstMemoryCollection extends MemoryCollection {
+final class IdFirstMemoryCollection extends MemoryCollection implements Examined.Counting {
+    private final Examined examined = new Examined();
+    /** Set while documents already counted are checked against the rest of their filter (the collection is synchronized). */
+    private boolean checkingAgain;
 
     IdFirstMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
         super(database, name, options, cursors);
@@ -23,9 +27,37 @@ final class IdFirstMemoryCollection extends MemoryCollection {
             Comparator<Document> order = deriveComparator(orderBy);
             List<Document> page = SortedPage.best(streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument),
                     this::documentMatchesQuery, query, order, skip + limit);
-            return matchDocumentsFromStream(query, page.stream(), skip, limit, batchSize, order, fields);
+            checkingAgain = true;
+            try {
+                return matchDocumentsFromStream(query, page.stream(), skip, limit, batchSize, order, fields);
+            } finally {
+                checkingAgain = false;
+            }
         }
-        return IdFirstLookup.query(super::queryDocuments, this::matchDocumentsFromStream, query, orderBy, skip, limit, batchSize, fields);
+        return IdFirstLookup.query(super::queryDocuments, this::matchAgain, query, orderBy, skip, limit, batchSize, fields);
+    }
+
+    private QueryResult matchAgain(Stream<Document> found, Document rest, Document orderBy, int skip, int limit,
+                                   int batchSize, Document fields) {
+        checkingAgain = true;
+        try {
+            return matchDocumentsFromStream(found, rest, orderBy, skip, limit, batchSize, fields);
+        } finally {
+            checkingAgain = false;
+        }
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        if (!checkingAgain) {
+            examined.add();
+        }
+        return super.documentMatchesQuery(document, query);
+    }
+
+    @Override
+    public Examined examined() {
+        return examined;
     }
 
     @Override

@@ -1,0 +1,110 @@
+package dev.cxsentinel.adapters.mongo;
+
+import static dev.cxsentinel.adapters.mongo.TestOffers.LINK;
+import static dev.cxsentinel.adapters.mongo.TestOffers.NOW;
+import static dev.cxsentinel.adapters.mongo.TestOffers.alert;
+import static dev.cxsentinel.adapters.mongo.TestOffers.offer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cxsentinel.application.model.AlertSettings;
+import dev.cxsentinel.application.port.out.ImportFingerprints;
+import dev.cxsentinel.application.port.out.OfferChange;
+import dev.cxsentinel.application.service.ReminderService;
+import dev.cxsentinel.domain.CxHealth;
+import dev.cxsentinel.domain.Marketplace;
+import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.OfferId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the background work and the re-import read, counted as the embedded server's documents examined (its
+ * {@code docsExamined}), not timed: a store of 2,000 offers, 1,600 of them closed and 300 owing an alert.
+ */
+class DocumentsExaminedTest {
+    static final int OFFERS = 2000;
+    static final String DB = "cx";
+
+    EmbeddedStore embedded;
+    MongoStore store;
+    MongoOfferRepository offers;
+    List<OfferId> ids = new ArrayList<>();
+
+    @BeforeEach
+    void fill() {
+        embedded = EmbeddedStore.inMemory();
+        store = MongoStore.connect(embedded.connectionString(), DB);
+        offers = new MongoOfferRepository(store);
+        new MongoAccessRepository(store).save(LINK);
+        List<OfferChange> batch = new ArrayList<>();
+        for (int i = 0; i < OFFERS; i++) {
+            Offer offer = offer(String.format("SKU-%05d", i), Marketplace.DE, CxHealth.VERY_POOR, i % 5 != 0);
+            ids.add(offer.id());
+            batch.add(new OfferChange(offer, true, i < 300 ? List.of(alert(offer)) : List.of()));
+            if (batch.size() == 1000) {
+                offers.saveAll(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        embedded.close();
+    }
+
+    long examined(String collection) {
+        return embedded.documentsExamined(DB, collection);
+    }
+
+    @Test
+    void aDispatcherClaimReadsTheDueMarkersAndOneOfferNotTheStore() {
+        MongoNotificationOutbox outbox = new MongoNotificationOutbox(store, () -> NOW);
+        long offersBefore = examined(OfferDocuments.OFFERS);
+        long markersBefore = examined(OfferDocuments.DUE);
+
+        assertTrue(outbox.claimNext("dispatcher-1", NOW.plusSeconds(1), Duration.ofSeconds(15)).isPresent());
+
+        assertEquals(1, examined(OfferDocuments.OFFERS) - offersBefore, "only the claimed offer");
+        assertTrue(examined(OfferDocuments.DUE) - markersBefore <= 300, "at most the 300 markers, never the 2,000 offers");
+    }
+
+    @Test
+    void aReimportChecksFingerprintsWithoutReadingOffers() {
+        MongoImportFingerprints prints = new MongoImportFingerprints(store);
+        Map<OfferId, ImportFingerprints.Fingerprint> recorded = new HashMap<>();
+        ids.forEach(id -> recorded.put(id, new ImportFingerprints.Fingerprint(id.hashCode(), 1)));
+        prints.record(recorded);
+        long offersBefore = examined(OfferDocuments.OFFERS);
+        long printsBefore = examined(MongoImportFingerprints.COLLECTION);
+
+        assertEquals(1000, prints.recorded(ids.subList(0, 1000)).size());
+
+        assertEquals(0, examined(OfferDocuments.OFFERS) - offersBefore, "no offer is read");
+        assertEquals(1000, examined(MongoImportFingerprints.COLLECTION) - printsBefore, "each fingerprint once, by id");
+        long loadBefore = examined(OfferDocuments.OFFERS);
+        assertEquals(1000, offers.loadAll(ids.subList(0, 1000)).size());
+        assertEquals(1000, examined(OfferDocuments.OFFERS) - loadBefore, "loading by id reads each offer once");
+    }
+
+    @Test
+    void theReminderSweepReadsEachOfferOnceAndTheClosedOnesOnceMore() {
+        ReminderService sweep = new ReminderService(new MongoOfferQueries(store), offers, offers, new MongoAccessRepository(store),
+                () -> NOW.plus(Duration.ofHours(25)), AlertSettings.DEFAULTS, () -> { });
+        long before = examined(OfferDocuments.OFFERS);
+
+        assertEquals(1600, sweep.remindDue(), "one reminder owed per closed offer");
+
+        long read = examined(OfferDocuments.OFFERS) - before;
+        assertTrue(read <= OFFERS + 2 * 1600, "one pass for the ids, then each closed offer loaded and written by id: " + read
+                + " (paging through them re-read the whole store for every page)");
+    }
+}
