@@ -50,6 +50,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(env.variables(), "WARN");
+        HeapDefaults.applyToThisJvm();
         Config config = Config.from(env.variables());
         Set<SlackUserId> admins = new LinkedHashSet<>(config.admins());
         admins.add(SlackUserId.CONSOLE);

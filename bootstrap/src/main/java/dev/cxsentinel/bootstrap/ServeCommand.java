@@ -34,6 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(env.variables(), "INFO");
+        HeapDefaults.applyToThisJvm();
         Config config = Config.from(env.variables());
         if (!config.slackConfigured()) {
             throw new ConfigException(List.of("serve needs Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) "

@@ -27,6 +27,7 @@ import dev.cxsentinel.application.port.out.OperatorRoles;
 import dev.cxsentinel.application.port.out.ReviewLedger;
 import dev.cxsentinel.application.report.ReportFile;
 import dev.cxsentinel.application.service.DispatchLoop;
+import dev.cxsentinel.application.port.in.SendReminders;
 import dev.cxsentinel.application.service.WeeklyReviewService;
 import dev.cxsentinel.domain.Language;
 import dev.cxsentinel.domain.Offer;
@@ -55,8 +56,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -113,6 +116,9 @@ public final class Benchmarks {
             }
             if (selected("fullstore")) {
                 bench.fullStore();
+            }
+            if (selected("background")) {
+                bench.latencyWithBackgroundWork();
             }
         } catch (Exception | Error e) {
             bench.line("");
@@ -226,6 +232,68 @@ public final class Benchmarks {
                 }
                 line("");
             }
+        }
+    }
+
+    /**
+     * Section 1 again, with what {@code serve} does in the background running (issue 17): 30,000 closed offers whose
+     * 30,000 alerts form a backlog the dispatcher works through at the channel's pace of one a second, and the
+     * reminder sweep, which reads every closed offer, run every 10 seconds instead of once a minute (so every
+     * measurement overlaps it several times).
+     */
+    void latencyWithBackgroundWork() throws Exception {
+        line("## 8. Command latency while the dispatcher and the reminder sweep run");
+        line("");
+        int closed = Integer.getInteger("bench.backgroundClosed", 30_000);
+        try (TestApp app = new TestApp(work.resolve("background"))) {
+            app.injector.getInstance(ChannelLinks.class).save(new ChannelLink(new ChannelId(TestApp.CHANNEL), TestApp.ACCOUNT, Language.EN,
+                    new SlackUserId(TestApp.ADMIN), Instant.now()));
+            app.injector.getInstance(OperatorRoles.class).grant(TestApp.ACCOUNT, new SlackUserId(TestApp.ANNA));
+            importGenerated(app, closed, i -> String.format("DE,B0BENCH%03d,SKU-%07d,FBA,Very poor,2026-11-20", i % 1000, i));
+            DispatchLoop dispatcher = app.injector.getInstance(DispatchLoop.class);
+            SendReminders reminders = app.injector.getInstance(SendReminders.class);
+            ScheduledExecutorService sweep = Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger sweeps = new AtomicInteger();
+            List<Double> sweepMillis = new CopyOnWriteArrayList<>();
+            App floorApp = new App(AppConfig.builder().signingSecret(TestApp.SECRET).singleTeamBotToken("xoxb-test-token")
+                    .slack(app.bot.app().config().getSlack()).build());
+            floorApp.command("/cx", (req, ctx) -> ctx.ack("ok"));
+            try (SlackHttpServer floor = new SlackHttpServer(0, floorApp, TestApp.SECRET, Map.of()).start()) {
+                dispatcher.start();
+                sweep.scheduleWithFixedDelay(() -> {
+                    long t0 = System.nanoTime();
+                    reminders.remindDue();
+                    sweepMillis.add((System.nanoTime() - t0) / 1e6);
+                    sweeps.incrementAndGet();
+                }, 0, 10, TimeUnit.SECONDS);
+                Load load = new Load(app.slack.responseUrl("bench"));
+                AtomicInteger nextOffer = new AtomicInteger();
+                load.run(app.http.port(), 100, 5, i -> "status SKU-0000000"); // warm-up
+                line("Open-loop load as in section 1, on a store of " + closed + " closed offers owing " + closed + " alerts, with the"
+                        + " dispatcher delivering them (one a second to the channel) and the reminder sweep running every 10 s.");
+                line("");
+                line("| rate | request | p50 | p99 | p99.9 | p99 vs floor | errors |");
+                line("|---|---|---|---|---|---|---|");
+                for (int rate : RATES) {
+                    Latencies bare = load.run(floor.port(), rate, SECONDS, i -> "help");
+                    Latencies status = load.run(app.http.port(), rate, SECONDS, i -> "status SKU-" + String.format("%07d", i % closed));
+                    Latencies relist = load.run(app.http.port(), rate, SECONDS,
+                            i -> "relist SKU-" + String.format("%07d", nextOffer.getAndIncrement()) + " bench");
+                    for (Map.Entry<String, Latencies> e : List.of(Map.entry("floor (bare Bolt app)", bare), Map.entry("/cx status", status),
+                            Map.entry("/cx relist", relist))) {
+                        Latencies l = e.getValue();
+                        line("| " + rate + "/s | " + e.getKey() + " | " + ms(l.p50()) + " | " + ms(l.p99()) + " | " + ms(l.p999()) + " | "
+                                + (l == bare ? "–" : String.format("%.2f×", l.p99() / bare.p99())) + " | " + l.errors() + " of " + l.sent() + " |");
+                    }
+                }
+            } finally {
+                sweep.shutdownNow();
+                dispatcher.stop();
+            }
+            line("");
+            line("Background work during the run: " + sweeps.get() + " sweeps of " + closed + " closed offers (median "
+                    + ms(median(sweepMillis)) + " each), " + app.slack.delivered().size() + " messages delivered.");
+            line("");
         }
     }
 
