@@ -45,7 +45,15 @@ public final class Wiring {
     public static void prepareStoreForImport(Injector injector, StoreConnection store, boolean dryRun) {
         store.mongo().ensureIndexes();
         if (!dryRun) {
+            buildReminderMarkersOnce(injector);
             recoverImportsOfAProcessGone(injector, store);
+        }
+    }
+
+    /** A store written before reminder markers existed gets them before anything writes an offer (or reminders are lost). */
+    private static void buildReminderMarkersOnce(Injector injector) {
+        if (injector.getInstance(MongoOfferRepository.class).ensureReminderMarkers()) {
+            LOG.info("reminder markers built for the offers already stored");
         }
     }
 
@@ -63,6 +71,7 @@ public final class Wiring {
     private static void repairAfterReopen(Injector injector) {
         try {
             int repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();
+            injector.getInstance(MongoOfferRepository.class).repairReminderMarkers();
             LOG.info("embedded store reopened; {} offers with undelivered notifications queued again", repaired);
         } catch (StoreUnavailableException e) {
             LOG.warn("embedded store reopened, but its outbox could not be checked yet ({}); it is checked at the next start",
@@ -70,13 +79,18 @@ public final class Wiring {
         }
     }
 
-    /** Indexes, and outbox markers a crash may have left out. A database that is down now is retried by use. */
+    /** Indexes, and outbox and reminder markers a crash may have left out. A database that is down now is retried by use. */
     public static void prepareStore(Injector injector, StoreConnection store) {
         store.onReopened(() -> repairAfterReopen(injector));
         try {
             store.mongo().ensureIndexes();
+            buildReminderMarkersOnce(injector);
             recoverImportsOfAProcessGone(injector, store);
-            int repaired = store.needsOutboxRepair() ? injector.getInstance(MongoOfferRepository.class).repairOutboxIndex() : 0;
+            int repaired = 0;
+            if (store.needsOutboxRepair()) {
+                repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();
+                injector.getInstance(MongoOfferRepository.class).repairReminderMarkers();
+            }
             if (repaired > 0) {
                 LOG.info("{} offers with undelivered notifications queued again", repaired);
             }

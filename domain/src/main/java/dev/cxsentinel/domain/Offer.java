@@ -267,17 +267,25 @@ public record Offer(OfferId id, CxObservation observed, OfferStatus status, List
      * action since, at most {@code maxReminders} times; the last one is escalated. A snooze defers reminders.
      */
     public Optional<Transition> remindIfDue(Instant now, Duration interval, int maxReminders) {
-        if (status != OfferStatus.CLOSED || closedNoticedAt == null || remindersSent >= maxReminders || isSnoozed(now)) {
+        if (!awaitsReminder() || remindersSent >= maxReminders || isSnoozed(now)) {
             return Optional.empty();
         }
-        boolean actedSinceClosure = history.stream().anyMatch(a -> !a.at().isBefore(closedNoticedAt) && a.type() != ActionType.SNOOZED);
         Instant due = closedNoticedAt.plus(interval.multipliedBy(remindersSent + 1L));
-        if (actedSinceClosure || now.isBefore(due)) {
+        if (now.isBefore(due)) {
             return Optional.empty();
         }
         int number = remindersSent + 1;
         Offer after = new Offer(id, observed, status, comments, history, trend, snoozedUntil, closedNoticedAt, number, version);
         return Optional.of(new Transition(this, after, List.of(new OfferEvent.ReminderDue(id, number, number == maxReminders))));
+    }
+
+    /**
+     * Closed, noticed, and nobody has acted on it since (a snooze is no action): reminders count from
+     * {@link #closedNoticedAt()}, one per interval, unless snoozed. The store keeps a marker for such offers.
+     */
+    public boolean awaitsReminder() {
+        return status == OfferStatus.CLOSED && closedNoticedAt != null
+                && history.stream().noneMatch(a -> !a.at().isBefore(closedNoticedAt) && a.type() != ActionType.SNOOZED);
     }
 
     public boolean isSnoozed(Instant now) {

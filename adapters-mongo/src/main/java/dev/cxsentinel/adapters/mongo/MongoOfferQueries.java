@@ -22,6 +22,8 @@ import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.Sku;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -33,11 +35,13 @@ public class MongoOfferQueries implements FindOffers {
     private final MongoCollection<Document> offers;
     /** For the lookups by id a user waits for (2 s); lists and ASIN searches scan on the embedded store and get longer. */
     private final MongoCollection<Document> offersNow;
+    private final MongoCollection<Document> reminders;
 
     @Inject
     public MongoOfferQueries(MongoStore store) {
         this.offers = store.database().getCollection(OfferDocuments.OFFERS);
         this.offersNow = store.interactive().getCollection(OfferDocuments.OFFERS);
+        this.reminders = store.database().getCollection(ReminderMarkers.COLLECTION);
     }
 
     @Override
@@ -79,8 +83,16 @@ public class MongoOfferQueries implements FindOffers {
     }
 
     @Override
-    public List<OfferId> closedOfferIds() {
-        return ids(eq("status", OfferStatus.CLOSED.name()));
+    public List<OfferId> dueForReminder(Instant now, Duration interval, int maxReminders) {
+        if (maxReminders <= 0) {
+            return List.of();
+        }
+        return Guard.call(() -> {
+            List<OfferId> ids = new ArrayList<>();
+            reminders.find(ReminderMarkers.due(now, interval, maxReminders)).projection(Projections.include("_id"))
+                    .forEach(d -> ids.add(OfferId.parse(d.getString("_id"))));
+            return ids;
+        });
     }
 
     @Override

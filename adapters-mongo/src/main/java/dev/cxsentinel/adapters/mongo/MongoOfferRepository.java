@@ -15,6 +15,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -62,6 +63,8 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
     private final MongoCollection<Document> dueNow;
     private final MongoCollection<Document> prints;
     private final MongoCollection<Document> printsNow;
+    private final MongoCollection<Document> reminders;
+    private final MongoCollection<Document> remindersNow;
 
     @Inject
     public MongoOfferRepository(MongoStore store) {
@@ -71,6 +74,8 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
         this.dueNow = store.interactive().getCollection(OfferDocuments.DUE);
         this.prints = store.database().getCollection(MongoImportFingerprints.COLLECTION);
         this.printsNow = store.interactive().getCollection(MongoImportFingerprints.COLLECTION);
+        this.reminders = store.database().getCollection(ReminderMarkers.COLLECTION);
+        this.remindersNow = store.interactive().getCollection(ReminderMarkers.COLLECTION);
     }
 
     @Override
@@ -117,6 +122,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
                 }
             }
             markDue(dueNow, List.of(change));
+            followReminders(remindersNow, List.of(change));
         });
     }
 
@@ -151,7 +157,9 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
             if (matched < expectedUpdates) {
                 conflicts.addAll(lostUpdates(changes, writeId));
             }
-            markDue(due, changes.stream().filter(c -> !conflicts.contains(c.offer().id())).toList());
+            List<OfferChange> written = changes.stream().filter(c -> !conflicts.contains(c.offer().id())).toList();
+            markDue(due, written);
+            followReminders(reminders, written);
             return conflicts;
         });
     }
@@ -211,6 +219,29 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
         if (!markers.isEmpty()) {
             due.bulkWrite(markers, new BulkWriteOptions().ordered(false));
         }
+    }
+
+    private static void followReminders(MongoCollection<Document> reminders, List<OfferChange> written) {
+        ReminderMarkers.write(reminders, written.stream()
+                .map(c -> ReminderMarkers.follow(c.offer(), c.isNew() ? 1 : c.expectedVersion() + 1)).toList());
+    }
+
+    /** Rewrites every reminder marker from the offers; run at start-up after an unclean stop (as the outbox repair is). */
+    public int repairReminderMarkers() {
+        return Guard.call(() -> ReminderMarkers.rebuild(offers, reminders));
+    }
+
+    /** Builds the reminder markers once on a store written before they existed; true when it did. */
+    public boolean ensureReminderMarkers() {
+        return Guard.call(() -> {
+            if (reminders.find(eq("_id", ReminderMarkers.BUILT)).first() != null) {
+                return false;
+            }
+            ReminderMarkers.rebuild(offers, reminders);
+            reminders.replaceOne(eq("_id", ReminderMarkers.BUILT), new Document("_id", ReminderMarkers.BUILT),
+                    new ReplaceOptions().upsert(true));
+            return true;
+        });
     }
 
     /** Marks every offer that owes a pending notification; run at start-up to heal a crash between the two writes. */

@@ -105,6 +105,7 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
             database.getCollection("offers").createIndex(Indexes.ascending("status", "_id"));
             database.getCollection("offers").createIndex(Indexes.ascending("outbox.state"), new IndexOptions().sparse(true));
             database.getCollection("outbox_due").createIndex(Indexes.ascending("dueAt"));
+            database.getCollection("reminders_due").createIndex(Indexes.ascending("sent", "base"));
             database.getCollection("digests").createIndex(Indexes.ascending("state", "dueAt"));
             database.getCollection("audit").createIndex(Indexes.ascending("account", "at"));
             database.getCollection("imports").createIndex(Indexes.ascending("account", "startedAt"));

@@ -96,15 +96,22 @@ class DocumentsExaminedTest {
     }
 
     @Test
-    void theReminderSweepReadsEachOfferOnceAndTheClosedOnesOnceMore() {
+    void theReminderSweepReadsItsMarkersAndOnlyTheOffersDue() {
         ReminderService sweep = new ReminderService(new MongoOfferQueries(store), offers, offers, new MongoAccessRepository(store),
+                () -> NOW.plus(Duration.ofHours(1)), AlertSettings.DEFAULTS, () -> { });
+        long offersBefore = examined(OfferDocuments.OFFERS);
+        long markersBefore = examined(ReminderMarkers.COLLECTION);
+
+        assertEquals(0, sweep.remindDue(), "nothing is due an hour after the closures");
+
+        assertEquals(0, examined(OfferDocuments.OFFERS) - offersBefore, "no offer read when none is due");
+        assertTrue(examined(ReminderMarkers.COLLECTION) - markersBefore <= 1600, "at most one marker per closed offer");
+
+        ReminderService dayLater = new ReminderService(new MongoOfferQueries(store), offers, offers, new MongoAccessRepository(store),
                 () -> NOW.plus(Duration.ofHours(25)), AlertSettings.DEFAULTS, () -> { });
         long before = examined(OfferDocuments.OFFERS);
-
-        assertEquals(1600, sweep.remindDue(), "one reminder owed per closed offer");
-
+        assertEquals(1600, dayLater.remindDue(), "one reminder owed per closed offer");
         long read = examined(OfferDocuments.OFFERS) - before;
-        assertTrue(read <= OFFERS + 2 * 1600, "one pass for the ids, then each closed offer loaded and written by id: " + read
-                + " (paging through them re-read the whole store for every page)");
+        assertEquals(2 * 1600, read, "each due offer loaded once and written once by id, no other offer read");
     }
 }

@@ -223,7 +223,39 @@ abstract class OfferStoreContract {
         assertFalse(second.hasMore());
         assertEquals(1, queries.findNeedingAttention(ACCOUNT, AttentionFilter.CLOSED, 1, 10).total());
         assertEquals(2, queries.findNeedingAttention(ACCOUNT, AttentionFilter.VERY_POOR, 1, 10).total());
-        assertEquals(1, queries.closedOfferIds().size());
+    }
+
+    /** The sweep's markers follow every write of the offer: due after an interval, later after a reminder, not while snoozed, gone on relist. */
+    @Test
+    void reminderMarkersFollowTheOfferAndTheSweepFindsOnlyDueOnes() {
+        Duration day = Duration.ofHours(24);
+        Offer closed = insert(offer("C-1", Marketplace.DE, CxHealth.VERY_POOR, true));
+        insert(offer("A-1", Marketplace.DE, CxHealth.POOR, false));
+        assertEquals(List.of(), queries.dueForReminder(NOW.plus(Duration.ofHours(23)), day, 3), "not yet");
+        assertEquals(List.of(closed.id()), queries.dueForReminder(NOW.plus(Duration.ofHours(25)), day, 3), "only the closed one");
+        assertEquals(List.of(), queries.dueForReminder(NOW.plus(Duration.ofHours(25)), day, 0), "reminders off");
+
+        Offer reminded = closed.remindIfDue(NOW.plus(Duration.ofHours(25)), day, 3).orElseThrow().after();
+        offers.save(new OfferChange(reminded, false, List.of()));
+        assertEquals(List.of(), queries.dueForReminder(NOW.plus(Duration.ofHours(25)), day, 3), "the next one is a day later");
+        assertEquals(List.of(closed.id()), queries.dueForReminder(NOW.plus(Duration.ofHours(49)), day, 3));
+
+        Offer snoozed = offers.load(closed.id()).orElseThrow().snooze(ANNA, NOW.plus(Duration.ofHours(72)), "", NOW.plus(Duration.ofHours(26))).after();
+        offers.saveAll(List.of(new OfferChange(snoozed, false, List.of())));
+        assertEquals(List.of(), queries.dueForReminder(NOW.plus(Duration.ofHours(49)), day, 3), "snoozed");
+        assertEquals(List.of(closed.id()), queries.dueForReminder(NOW.plus(Duration.ofHours(73)), day, 3), "the snooze ended");
+
+        Offer relisted = offers.load(closed.id()).orElseThrow().relist(ANNA, "fixed", NOW.plus(Duration.ofHours(74))).after();
+        offers.save(new OfferChange(relisted, false, List.of()));
+        assertEquals(List.of(), queries.dueForReminder(NOW.plus(Duration.ofDays(30)), day, 3), "acted on: no more reminders");
+
+        Offer other = insert(offer("C-2", Marketplace.FR, CxHealth.VERY_POOR, true));
+        store.database().getCollection(ReminderMarkers.COLLECTION).drop(); // as a crash between the two writes would leave it
+        assertEquals(List.of(), queries.dueForReminder(NOW.plus(Duration.ofDays(2)), day, 3));
+        assertEquals(1, offers.repairReminderMarkers());
+        assertEquals(List.of(other.id()), queries.dueForReminder(NOW.plus(Duration.ofDays(2)), day, 3), "rebuilt from the offers");
+        assertTrue(offers.ensureReminderMarkers(), "a store without the built mark is built once");
+        assertFalse(offers.ensureReminderMarkers(), "and only once");
     }
 
     @Test

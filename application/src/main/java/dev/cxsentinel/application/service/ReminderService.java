@@ -43,7 +43,8 @@ public class ReminderService implements SendReminders {
     @Override
     public int remindDue() {
         int owed = 0;
-        for (List<OfferId> batch : ImportService.batches(findOffers.closedOfferIds())) {
+        List<OfferId> due = findOffers.dueForReminder(clock.now(), settings.reminderInterval(), settings.maxReminders());
+        for (List<OfferId> batch : ImportService.batches(due)) {
             for (Offer offer : loadOffer.loadAll(batch).values()) {
                 owed += remind(offer);
             }

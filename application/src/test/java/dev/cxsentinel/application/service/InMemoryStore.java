@@ -186,8 +186,9 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
     }
 
     @Override
-    public synchronized List<OfferId> closedOfferIds() {
-        return offers.values().stream().filter(o -> o.status() == OfferStatus.CLOSED).map(Offer::id).toList();
+    public synchronized List<OfferId> dueForReminder(Instant now, Duration interval, int maxReminders) {
+        return offers.values().stream().filter(o -> o.awaitsReminder() && o.remindersSent() < maxReminders && !o.isSnoozed(now)
+                && !o.closedNoticedAt().plus(interval.multipliedBy(o.remindersSent() + 1L)).isAfter(now)).map(Offer::id).toList();
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferId;
 import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.Sku;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 public interface FindOffers {
@@ -18,12 +20,17 @@ public interface FindOffers {
     Page<Offer> findNeedingAttention(SellerAccountId account, AttentionFilter filter, int page, int size);
 
     /**
-     * The ids of the closed offers of every account, for reminders. Ids, not offers: one read, after which the offers
-     * are loaded by id in batches ({@link LoadOffer#loadAll}); paging through the offers themselves cost the embedded
-     * store a scan of the whole collection per page.
+     * The offers of every account whose reminder is due at {@code now} by the store's reminder markers: closed, not
+     * acted on since ({@code Offer.awaitsReminder}), fewer than {@code maxReminders} sent, the next one due (one per
+     * {@code interval} since the closure was noticed) and not snoozed. Candidates: the domain decides
+     * ({@code Offer.remindIfDue}). The sweep reads these markers, not every offer.
      */
-    List<OfferId> closedOfferIds();
+    List<OfferId> dueForReminder(Instant now, Duration interval, int maxReminders);
 
-    /** The ids of every offer of one account (for the weekly review), read as {@link #closedOfferIds()} is. */
+    /**
+     * The ids of every offer of one account (for the weekly review). Ids, not offers: one read, after which the
+     * offers are loaded by id in batches ({@link LoadOffer#loadAll}); paging through the offers themselves cost the
+     * embedded store a scan of the whole collection per page.
+     */
     List<OfferId> offerIdsOf(SellerAccountId account);
 }
