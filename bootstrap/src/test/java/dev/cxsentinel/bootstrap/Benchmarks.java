@@ -317,7 +317,10 @@ public final class Benchmarks {
          */
         private final ExecutorService senders = Executors.newFixedThreadPool(400);
 
+        private int runs;
+
         Latencies run(int port, int rate, int seconds, IntFunction<String> text) throws Exception {
+            int run = ++runs;
             int total = rate * seconds;
             long[] latencies = new long[total];
             AtomicInteger errors = new AtomicInteger();
@@ -335,7 +338,9 @@ public final class Benchmarks {
                 }
                 String body = "team_id=" + FakeSlackApi.TEAM + "&channel_id=" + TestApp.CHANNEL + "&user_id=" + TestApp.ANNA
                         + "&command=%2Fcx&text=" + URLEncoder.encode(text.apply(index), StandardCharsets.UTF_8)
-                        + "&response_url=" + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8);
+                        + "&response_url=" + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8)
+                        // a unique trigger id, as Slack sends: the server refuses a signature it has seen (replay guard)
+                        + "&trigger_id=" + run + "." + index + "." + System.nanoTime();
                 String ts = Long.toString(Instant.now().getEpochSecond());
                 HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
                         .header("X-Slack-Request-Timestamp", ts)

@@ -6,6 +6,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -46,10 +47,15 @@ final class ReminderMarkers {
         if (!offer.awaitsReminder()) {
             return new DeleteOneModel<>(filter);
         }
-        return new UpdateOneModel<>(filter, new Document("$set", new Document("base", Date.from(offer.closedNoticedAt()))
+        Document marker = new Document("base", Date.from(offer.closedNoticedAt()))
                 .append("sent", offer.remindersSent())
                 .append("snoozedUntil", offer.snoozedUntil() == null ? null : Date.from(offer.snoozedUntil()))
-                .append("v", version)), new UpdateOptions().upsert(true));
+                .append("v", version);
+        if (version == 1) { // a new offer has no marker yet: an insert is far cheaper than an upsert on the embedded server
+            return new InsertOneModel<>(new Document("_id", offer.id().value()).append("base", marker.get("base"))
+                    .append("sent", marker.get("sent")).append("snoozedUntil", marker.get("snoozedUntil")).append("v", version));
+        }
+        return new UpdateOneModel<>(filter, new Document("$set", marker), new UpdateOptions().upsert(true));
     }
 
     /** Applies marker writes; one that collides with a newer marker (its upsert finds the _id taken) is dropped. */
