@@ -64,6 +64,13 @@ public final class StoreConnection implements AutoCloseable {
         }
     }
 
+    /** After the start-up's repair of an unclean stop: this process may now record an orderly stop (embedded store). */
+    public void repaired() {
+        if (embedded != null) {
+            embedded.markRepaired();
+        }
+    }
+
     /** Whether this process opened the embedded store itself (and so holds it alone: no other process writes to it). */
     public boolean ownsStore() {
         return embedded != null;

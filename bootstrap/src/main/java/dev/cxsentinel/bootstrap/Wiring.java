@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import dev.cxsentinel.adapters.mongo.MongoImportFingerprints;
 import dev.cxsentinel.adapters.mongo.MongoOfferRepository;
 import dev.cxsentinel.application.model.Admins;
 import dev.cxsentinel.application.model.DeliverySettings;
@@ -44,9 +45,20 @@ public final class Wiring {
      */
     public static void prepareStoreForImport(Injector injector, StoreConnection store, boolean dryRun) {
         store.mongo().ensureIndexes();
+        forgetFingerprintsAfterUncleanStop(injector, store);
         if (!dryRun) {
             buildReminderMarkersOnce(injector);
             recoverImportsOfAProcessGone(injector, store);
+        }
+    }
+
+    /**
+     * The embedded store does not commit fingerprint writes one by one (they ride along with the next offer write),
+     * so after an unclean stop a void may be missing: forget them all; the next import reads every offer once.
+     */
+    private static void forgetFingerprintsAfterUncleanStop(Injector injector, StoreConnection store) {
+        if (store.needsOutboxRepair() && store.ownsStore()) {
+            injector.getInstance(MongoImportFingerprints.class).forgetAll();
         }
     }
 
@@ -88,9 +100,11 @@ public final class Wiring {
             recoverImportsOfAProcessGone(injector, store);
             int repaired = 0;
             if (store.needsOutboxRepair()) {
+                forgetFingerprintsAfterUncleanStop(injector, store);
                 repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();
                 injector.getInstance(MongoOfferRepository.class).repairReminderMarkers();
             }
+            store.repaired();
             if (repaired > 0) {
                 LOG.info("{} offers with undelivered notifications queued again", repaired);
             }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,12 @@ public final class EmbeddedStore implements AutoCloseable {
     private volatile Runnable onReopened = () -> { };
     private boolean closed;
     private boolean reopened;
+    private volatile boolean repaired;
+    /**
+     * Collections whose writes are not committed one by one (see {@link DurableH2Backend}): what the start-up after an
+     * unclean stop rebuilds (the markers) or forgets (the import fingerprints).
+     */
+    static final Set<String> DERIVED = Set.of(OfferDocuments.DUE, ReminderMarkers.COLLECTION, MongoImportFingerprints.COLLECTION);
     /** How often the file was reopened after a failed write, in this JVM: tests count it. */
     static final AtomicLong REOPENED = new AtomicLong();
 
@@ -112,7 +119,7 @@ public final class EmbeddedStore implements AutoCloseable {
                     + ". If the file is damaged, restore it from a backup or move it away to start empty.", e);
         }
         String applicationName = applicationName(dir);
-        DurableH2Backend backend = new DurableH2Backend(mvStore, applicationName);
+        DurableH2Backend backend = new DurableH2Backend(mvStore, applicationName, DERIVED);
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();
@@ -171,7 +178,7 @@ public final class EmbeddedStore implements AutoCloseable {
         }
         Path file = portFile.resolveSibling(FILE_NAME);
         MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
-        DurableH2Backend newBackend = new DurableH2Backend(reopened, applicationName);
+        DurableH2Backend newBackend = new DurableH2Backend(reopened, applicationName, DERIVED);
         MongoServer newServer = new MongoServer(newBackend);
         server.shutdownNow();
         try {
@@ -373,6 +380,14 @@ public final class EmbeddedStore implements AutoCloseable {
         return startedClean;
     }
 
+    /**
+     * Called once the markers were rebuilt and the fingerprints forgotten after an unclean start: only then may this
+     * process's orderly stop mark the store as closed in order (a command that did not repair leaves it unclean).
+     */
+    public void markRepaired() {
+        repaired = true;
+    }
+
     private static boolean wasClosedInOrder(Path dir) {
         try {
             return Files.deleteIfExists(dir.resolve(CLEAN_FILE)) && !Files.exists(dir.resolve(IMPORT_FLAG));
@@ -430,7 +445,7 @@ public final class EmbeddedStore implements AutoCloseable {
         if (watchdog != null) {
             watchdog.shutdownNow();
         }
-        boolean broken = mvStore != null && (isBroken(mvStore) || reopened);
+        boolean broken = mvStore != null && (isBroken(mvStore) || reopened || !(startedClean || repaired));
         server.shutdownNow();
         backend.close();
         if (mvStore != null && !mvStore.isClosed()) {

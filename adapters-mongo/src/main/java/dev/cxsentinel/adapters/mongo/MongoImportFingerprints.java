@@ -65,6 +65,14 @@ public class MongoImportFingerprints implements ImportFingerprints {
         Guard.run(() -> write(prints, writes));
     }
 
+    /**
+     * Forgets every fingerprint: after an unclean stop of the embedded store, whose fingerprint writes are not
+     * committed one by one, a void may have been lost; the next import then reads every offer once.
+     */
+    public void forgetAll() {
+        Guard.run(prints::drop);
+    }
+
     /** Voids the fingerprints of the existing offers among {@code changes} at the versions their writes will give. */
     static void voidFor(MongoCollection<Document> prints, List<OfferChange> changes) {
         List<WriteModel<Document>> writes = new ArrayList<>();

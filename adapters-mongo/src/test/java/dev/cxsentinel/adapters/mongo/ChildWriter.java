@@ -17,7 +17,8 @@ public final class ChildWriter {
         MongoOfferRepository offers = new MongoOfferRepository(store);
         int count = Integer.parseInt(args[1]);
         for (int i = 0; i < count; i++) {
-            offers.save(new OfferChange(TestOffers.offer("SKU-" + i, Marketplace.DE, CxHealth.POOR, false), true, List.of()));
+            var offer = TestOffers.offer("SKU-" + i, Marketplace.DE, CxHealth.POOR, false);
+            offers.save(new OfferChange(offer, true, List.of(TestOffers.alert(offer))));
             System.out.println("ACK " + i);
         }
         System.out.println("DONE");

@@ -16,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.cxsentinel.adapters.mongo.embedded.DurableH2Backend;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.StoreUnavailableException;
 import dev.cxsentinel.application.port.out.OfferChange;
@@ -113,7 +114,40 @@ class EmbeddedStoreTest {
 
         try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx_sentinel")) {
             assertEquals(count, store.database().getCollection("offers").countDocuments());
+            assertFalse(embedded.startedClean(), "a killed process did not stop in order: the start repairs");
+            assertEquals(count, new MongoOfferRepository(store).repairOutboxIndex(), "every acknowledged offer's alert is queued");
+            assertEquals(count, store.database().getCollection(OfferDocuments.DUE).countDocuments(),
+                    "markers, which are not committed one by one, are whole again after the repair");
         }
+    }
+
+    /** Markers and fingerprints ride along with the next commit; offers (and everything else) are committed before the answer. */
+    @Test
+    void onlyWritesTheStartUpCannotRebuildAreCommittedOneByOne() {
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx_sentinel")) {
+            long before = DurableH2Backend.COMMITS.get();
+            for (String derived : EmbeddedStore.DERIVED) {
+                store.database().getCollection(derived).insertOne(new Document("_id", "x"));
+            }
+            assertEquals(before, DurableH2Backend.COMMITS.get(), "no commit of its own for a marker or a fingerprint");
+            new MongoOfferRepository(store).save(new OfferChange(offer("SKU-1", Marketplace.DE, CxHealth.POOR, false), true, List.of()));
+            assertEquals(before + 1, DurableH2Backend.COMMITS.get(), "the offer is committed before the answer");
+        }
+    }
+
+    /** Only a process that repaired an unclean start may record an orderly stop; one that did not leaves the repair to the next. */
+    @Test
+    void anOrderlyStopIsRecordedOnlyWhereTheStartWasCleanOrRepaired() {
+        EmbeddedStore.open(dir).close();
+        assertFalse(Files.exists(dir.resolve(EmbeddedStore.CLEAN_FILE)), "a new or unclean store that nobody repaired stays unclean");
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir)) {
+            assertFalse(embedded.startedClean());
+            embedded.markRepaired();
+        }
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir)) {
+            assertTrue(embedded.startedClean(), "repaired, then stopped in order");
+        }
+        assertTrue(Files.exists(dir.resolve(EmbeddedStore.CLEAN_FILE)));
     }
 
     @Test
