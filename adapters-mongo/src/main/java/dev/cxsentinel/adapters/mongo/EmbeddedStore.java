@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +29,18 @@ import org.slf4j.LoggerFactory;
  * loopback and spoken to over the real wire protocol by the same adapter code as a real MongoDB.
  *
  * <ul>
- *   <li>Every acknowledged write is committed to the file first ({@link DurableH2Backend}).</li>
- *   <li>The file is compacted at start-up once it has doubled (and only with room on disk), so repeated imports do
- *   not grow it without bound.</li>
+ *   <li>Every acknowledged write is committed to the file first ({@link DurableH2Backend}), but for the markers and
+ *   fingerprints ({@link #DERIVED}), which a start after an unclean stop rebuilds or forgets.</li>
+ *   <li>The file is compacted at start-up once it has doubled and is mostly garbage (and only with room on disk),
+ *   so repeated imports do not grow it without bound ({@link Compaction}).</li>
  *   <li>The file is locked while open: a second server on the same directory gets a clear error. The running
  *   server's port is written to {@code embedded.port}, so {@code import} can work through it.</li>
  *   <li>{@link #problem()} says when the file can no longer be written or the disk is full, for {@code /healthz};
  *   a file closed by a failed write is reopened in place once the disk has room ({@link #reopenIfRoom()}).</li>
  * </ul>
- * Its length is that lifecycle (lock, compaction, port file, secret, the unclean-stop flag, the file's health), each
- * a short method; the patches to the library are apart, in {@code adapters.mongo.embedded}.
+ * Its length is that lifecycle (lock, port file, secret, the unclean-stop flag, the file's health and its reopening
+ * after a failed write), each a short method; compaction is {@link Compaction}, the patches to the library are apart,
+ * in {@code adapters.mongo.embedded}.
  */
 public final class EmbeddedStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
@@ -98,16 +97,13 @@ public final class EmbeddedStore implements AutoCloseable {
      * Opens the store in {@code dataDir}, creating it if needed. Throws {@link StoreConfigurationException} when
      * the directory cannot be used, and {@link StoreInUseException} when another process has it open.
      */
-    static final String COMPACTED_FILE = "compacted.size";
-    /** How many compactions ran in this JVM: tests count them rather than time them. */
-    static final AtomicLong COMPACTIONS = new AtomicLong();
 
     public static EmbeddedStore open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        prepare(dir);
+        DataDirectory.prepare(dir);
         Path file = dir.resolve(FILE_NAME);
         boolean clean = wasClosedInOrder(dir);
-        compact(file);
+        Compaction.compactIfWorthIt(file);
         MVStore mvStore;
         try {
             mvStore = new MVStore.Builder().fileName(file.toString()).open();
@@ -118,7 +114,7 @@ public final class EmbeddedStore implements AutoCloseable {
             throw new StoreConfigurationException("The embedded store " + file + " cannot be opened: " + e.getMessage()
                     + ". If the file is damaged, restore it from a backup or move it away to start empty.", e);
         }
-        String applicationName = applicationName(dir);
+        String applicationName = DataDirectory.newApplicationName(dir, SECRET_FILE);
         DurableH2Backend backend = new DurableH2Backend(mvStore, applicationName, DERIVED);
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -210,116 +206,6 @@ public final class EmbeddedStore implements AutoCloseable {
         }
     }
 
-    private static void prepare(Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new StoreConfigurationException("The data directory " + dir + " is not a directory. Set CX_DATA_DIR to a directory.", null);
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new StoreConfigurationException("The data directory " + dir + " cannot be created (" + reason(e)
-                    + "). Set CX_DATA_DIR to a directory this user can write.", e);
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new StoreConfigurationException("The data directory " + dir + " is not a directory. Set CX_DATA_DIR to a directory.", null);
-        }
-        Path probe = dir.resolve(".write-test");
-        try {
-            Files.writeString(probe, "ok");
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw new StoreConfigurationException("The data directory " + dir + " is not writable (" + reason(e)
-                    + "). Fix its permissions or set CX_DATA_DIR to a directory this user can write.", e);
-        }
-        Path file = dir.resolve(FILE_NAME);
-        if (Files.exists(file) && (!Files.isReadable(file) || !Files.isWritable(file))) {
-            throw new StoreConfigurationException("The store file " + file + " is not readable and writable by this user. Fix its permissions.", null);
-        }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    /**
-     * Rewrites the file without its unused space, but only when it is worth it and safe: when the file has grown to
-     * twice its size after the last compaction (so a daily re-import does not pay a full rewrite at every start)
-     * and less than half of it is live data, and when the disk has room for the copy (a start must never fail for a compaction). A copy a crash left
-     * behind is removed. Skipped, harmlessly, when another process has the file open.
-     */
-    static void compact(Path file) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tempFile");
-        Path marker = file.resolveSibling(COMPACTED_FILE);
-        try {
-            Files.deleteIfExists(temp);
-            if (!Files.exists(file)) {
-                return;
-            }
-            long before = Files.size(file);
-            long last = lastCompactedSize(marker);
-            if (last > 0 && before < 2 * last) {
-                LOG.debug("embedded store not compacted: {} bytes, {} after the last compaction", before, last);
-                return;
-            }
-            int live = liveDataPercent(file);
-            if (live >= MIN_GARBAGE_TO_COMPACT) {
-                Files.writeString(marker, Long.toString(before), StandardCharsets.US_ASCII);
-                LOG.debug("embedded store not compacted: {} % of its {} bytes are live data", live, before);
-                return;
-            }
-            long free = Files.getFileStore(file.getParent()).getUsableSpace();
-            if (free < before + (16L << 20)) {
-                LOG.warn("embedded store not compacted: {} needs about {} MiB free for the copy, {} MiB are free", file,
-                        before >> 20, free >> 20);
-                return;
-            }
-            MVStoreTool.compact(file.toString(), false);
-            COMPACTIONS.incrementAndGet();
-            long after = Files.size(file);
-            Files.writeString(marker, Long.toString(after), StandardCharsets.US_ASCII);
-            LOG.info("embedded store compacted: {} → {} bytes", before, after);
-        } catch (RuntimeException | IOException e) {
-            LOG.debug("embedded store not compacted: {}", e.getMessage());
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort; removed again at the next start
-            }
-        }
-    }
-
-    /**
-     * Compacting a file that is mostly live data gains little and costs seconds: a freshly imported 100k store was
-     * 90 % live, and rewriting it made the first re-import a third slower. At or above this share it is left as is.
-     */
-    static final int MIN_GARBAGE_TO_COMPACT = 50;
-
-    /** How much of the file is live data, in percent, read from its chunk headers (100 when it cannot be read). */
-    private static int liveDataPercent(Path file) {
-        MVStore peek = null;
-        try {
-            peek = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-            return peek.getFileStore().getChunksFillRate();
-        } catch (RuntimeException e) {
-            return 100;
-        } finally {
-            if (peek != null) {
-                peek.closeImmediately();
-            }
-        }
-    }
-
-    private static long lastCompactedSize(Path marker) {
-        try {
-            return Files.exists(marker) ? Long.parseLong(Files.readString(marker, StandardCharsets.US_ASCII).strip()) : 0;
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-    }
-
     /** The connection string of a store another process serves from {@code dataDir}, if one answers. */
     public static Optional<String> runningInstance(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -342,30 +228,6 @@ public final class EmbeddedStore implements AutoCloseable {
 
     private static String connectionString(String host, int port, String applicationName) {
         return "mongodb://" + host + ":" + port + "/" + (applicationName == null ? "" : "?appName=" + applicationName);
-    }
-
-    /**
-     * The name a client of this store must give: random, kept in {@link #SECRET_FILE} readable by the owner only,
-     * so a process of another user on this machine cannot read or write the store through its loopback port.
-     */
-    private static String applicationName(Path dir) {
-        byte[] random = new byte[16];
-        new java.security.SecureRandom().nextBytes(random);
-        String name = "cx-sentinel-" + HexFormat.of().formatHex(random);
-        Path file = dir.resolve(SECRET_FILE);
-        try {
-            Files.deleteIfExists(file);
-            try {
-                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, name, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new StoreConfigurationException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
-        return name;
     }
 
     public int port() {

@@ -287,14 +287,14 @@ class EmbeddedStoreTest {
                 store.database().getCollection("offers").updateOne(new Document("_id", "a"), Updates.set("n", i));
             }
         }
-        long before = EmbeddedStore.COMPACTIONS.get();
+        long before = Compaction.COMPACTIONS.get();
         EmbeddedStore.open(dir).close();
-        assertEquals(before + 1, EmbeddedStore.COMPACTIONS.get(), "the first open after writing compacts and records the size");
-        long size = Long.parseLong(Files.readString(dir.resolve(EmbeddedStore.COMPACTED_FILE)).strip());
+        assertEquals(before + 1, Compaction.COMPACTIONS.get(), "the first open after writing compacts and records the size");
+        long size = Long.parseLong(Files.readString(dir.resolve(Compaction.COMPACTED_FILE)).strip());
         Path leftover = dir.resolve("cx-sentinel.mv.db.tempFile");
         Files.writeString(leftover, "half a copy");
         EmbeddedStore.open(dir).close();
-        assertEquals(before + 1, EmbeddedStore.COMPACTIONS.get(), "not again while the file is under twice that size");
+        assertEquals(before + 1, Compaction.COMPACTIONS.get(), "not again while the file is under twice that size");
         assertTrue(Files.size(dir.resolve("cx-sentinel.mv.db")) < 2 * size);
         assertTrue(!Files.exists(leftover), "a copy a crash left behind is removed");
     }
@@ -309,11 +309,11 @@ class EmbeddedStoreTest {
             }
             store.database().getCollection("offers").insertMany(docs);
         }
-        long before = EmbeddedStore.COMPACTIONS.get();
+        long before = Compaction.COMPACTIONS.get();
         long size = Files.size(dir.resolve(EmbeddedStore.FILE_NAME));
         EmbeddedStore.open(dir).close();
-        assertEquals(before, EmbeddedStore.COMPACTIONS.get(), "one bulk insert: nearly all of the file is live");
-        assertEquals(size, Long.parseLong(Files.readString(dir.resolve(EmbeddedStore.COMPACTED_FILE)).strip()), "and not looked at again until it doubles");
+        assertEquals(before, Compaction.COMPACTIONS.get(), "one bulk insert: nearly all of the file is live");
+        assertEquals(size, Long.parseLong(Files.readString(dir.resolve(Compaction.COMPACTED_FILE)).strip()), "and not looked at again until it doubles");
     }
 
     /** The loopback port answers any local process: only a client that names the store's secret application name is served. */
