@@ -1,11 +1,7 @@
 package dev.cxsentinel.adapters.mongo;
 
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -62,7 +58,7 @@ public class MongoImportFingerprints implements ImportFingerprints {
     public void record(Map<OfferId, Fingerprint> fingerprints) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         fingerprints.forEach((id, f) -> writes.add(f.version() == 1 ? first(id.value(), f.hash()) : versioned(id.value(), f.hash(), f.version())));
-        Guard.run(() -> write(prints, writes));
+        Guard.run(() -> OfferDocuments.writeVersioned(prints, writes));
     }
 
     /**
@@ -81,7 +77,7 @@ public class MongoImportFingerprints implements ImportFingerprints {
                 writes.add(versioned(c.offer().id().value(), null, c.expectedVersion() + 1));
             }
         }
-        write(prints, writes);
+        OfferDocuments.writeVersioned(prints, writes);
     }
 
     /**
@@ -99,18 +95,4 @@ public class MongoImportFingerprints implements ImportFingerprints {
                 new Document("$set", new Document("h", hash).append("v", version)), new UpdateOptions().upsert(true));
     }
 
-    private static void write(MongoCollection<Document> prints, List<WriteModel<Document>> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        try {
-            prints.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-        }
-    }
 }

@@ -222,7 +222,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
     }
 
     private static void followReminders(MongoCollection<Document> reminders, List<OfferChange> written) {
-        ReminderMarkers.write(reminders, written.stream()
+        OfferDocuments.writeVersioned(reminders, written.stream()
                 .map(c -> ReminderMarkers.follow(c.offer(), c.isNew() ? 1 : c.expectedVersion() + 1)).toList());
     }
 

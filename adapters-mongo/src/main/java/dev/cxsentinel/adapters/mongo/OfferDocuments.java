@@ -1,8 +1,15 @@
 package dev.cxsentinel.adapters.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -33,5 +40,25 @@ final class OfferDocuments {
         return new Document("$min", new Document("dueAt", Date.from(dueAt)))
                 .append("$max", new Document("offerVersion", version))
                 .append("$setOnInsert", new Document("leaseUntil", NEVER_LEASED).append("leaseOwner", null));
+    }
+
+    /**
+     * Applies versioned side writes (markers, fingerprints) unordered. Each only replaces a document of the same or
+     * an older version ({@code v: {$lte: …}} in its filter), so one that meets a newer document turns into an insert
+     * of a taken {@code _id}: that collision means "someone newer was here" and is dropped; any other error is thrown.
+     */
+    static void writeVersioned(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
     }
 }

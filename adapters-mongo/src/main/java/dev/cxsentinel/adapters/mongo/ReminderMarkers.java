@@ -1,10 +1,6 @@
 package dev.cxsentinel.adapters.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
@@ -58,22 +54,6 @@ final class ReminderMarkers {
         return new UpdateOneModel<>(filter, new Document("$set", marker), new UpdateOptions().upsert(true));
     }
 
-    /** Applies marker writes; one that collides with a newer marker (its upsert finds the _id taken) is dropped. */
-    static void write(MongoCollection<Document> markers, List<WriteModel<Document>> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        try {
-            markers.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     /** Markers whose next reminder is due at {@code now}: for each count sent, noticed at least that many intervals ago. */
     static Bson due(Instant now, Duration interval, int maxReminders) {
         List<Bson> byCount = new ArrayList<>();
@@ -99,7 +79,7 @@ final class ReminderMarkers {
             writes.add(follow(offer, offer.version()));
             awaiting += offer.awaitsReminder() ? 1 : 0;
             if (writes.size() == 1000) {
-                write(markers, writes);
+                OfferDocuments.writeVersioned(markers, writes);
                 writes.clear();
             }
         }
@@ -108,7 +88,7 @@ final class ReminderMarkers {
                 writes.add(new DeleteOneModel<>(new Document("_id", marker.getString("_id"))));
             }
         }
-        write(markers, writes);
+        OfferDocuments.writeVersioned(markers, writes);
         return awaiting;
     }
 }

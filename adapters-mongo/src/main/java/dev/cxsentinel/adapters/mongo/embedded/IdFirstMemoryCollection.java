@@ -11,7 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The in-memory twin of {@link IdFirstH2Collection}, so tests and benchmarks see the same query plans. */
+/**
+ * The in-memory twin of {@link IdFirstH2Collection}, so tests and benchmarks see the same query plans and counts.
+ * It repeats that class's overrides line for line on purpose: the library's H2 and memory collections share no
+ * class below {@code AbstractSynchronizedMongoCollection} that could carry them, and the logic they call is shared
+ * ({@link IdFirstLookup}, {@link SortedPage}, {@link Examined}). Change both together.
+ */
 final class IdFirstMemoryCollection extends MemoryCollection implements Examined.Counting {
     private final Examined examined = new Examined();
     /** Set while documents already counted are checked against the rest of their filter (the collection is synchronized). */
