@@ -57,7 +57,8 @@ public class MongoImportFingerprints implements ImportFingerprints {
     @Override
     public void record(Map<OfferId, Fingerprint> fingerprints) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        fingerprints.forEach((id, f) -> writes.add(f.version() == 1 ? first(id.value(), f.hash()) : versioned(id.value(), f.hash(), f.version())));
+        fingerprints.forEach((id, f) -> writes.add(f.version() == 1 ? first(id.value(), f.hash())
+                : versioned(id.value(), f.hash(), f.version())));
         Guard.run(() -> OfferDocuments.writeVersioned(prints, writes));
     }
 

@@ -90,7 +90,8 @@ public class MongoNotificationOutbox implements NotificationOutbox {
                 return null;
             }
             Document marker = due.findOneAndUpdate(byId(id).append("dueAt", new Document("$lte", Date.from(now)))
-                    .append("leaseUntil", new Document("$lte", Date.from(now))), set, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                    .append("leaseUntil", new Document("$lte", Date.from(now))), set,
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             if (marker != null) {
                 return marker;
             }

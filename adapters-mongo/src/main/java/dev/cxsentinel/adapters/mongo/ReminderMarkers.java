@@ -61,7 +61,8 @@ final class ReminderMarkers {
             byCount.add(new Document("sent", sent).append("base",
                     new Document("$lte", Date.from(now.minus(interval.multipliedBy(sent + 1L))))));
         }
-        List<Bson> notSnoozed = List.of(new Document("snoozedUntil", null), new Document("snoozedUntil", new Document("$lte", Date.from(now))));
+        List<Bson> notSnoozed = List.of(new Document("snoozedUntil", null),
+                new Document("snoozedUntil", new Document("$lte", Date.from(now))));
         return new Document("$and", List.of(new Document("$or", byCount), new Document("$or", notSnoozed)));
     }
 
