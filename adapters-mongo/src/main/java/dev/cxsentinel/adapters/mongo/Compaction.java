@@ -42,7 +42,7 @@ final class Compaction {
                 return;
             }
             int live = liveDataPercent(file);
-            if (live >= MIN_GARBAGE_TO_COMPACT) {
+            if (live >= LIVE_PERCENT_NOT_WORTH_COMPACTING) {
                 Files.writeString(marker, Long.toString(before), StandardCharsets.US_ASCII);
                 LOG.debug("embedded store not compacted: {} % of its {} bytes are live data", live, before);
                 return;
@@ -72,7 +72,7 @@ final class Compaction {
      * Compacting a file that is mostly live data gains little and costs seconds: a freshly imported 100k store was
      * 90 % live, and rewriting it made the first re-import a third slower. At or above this share it is left as is.
      */
-    static final int MIN_GARBAGE_TO_COMPACT = 50;
+    static final int LIVE_PERCENT_NOT_WORTH_COMPACTING = 50;
 
     /** How much of the file is live data, in percent, read from its chunk headers (100 when it cannot be read). */
     private static int liveDataPercent(Path file) {

@@ -1,6 +1,7 @@
 package dev.cxsentinel.adapters.mongo;
 
 import static dev.cxsentinel.adapters.mongo.TestOffers.offer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,12 +78,14 @@ class DiskFullTest {
             assertTrue(problem.isPresent() && problem.get().contains(dir.toString()) && problem.get().contains("full"),
                     "the health check says what and where: " + problem);
 
+            long reopenedBefore = EmbeddedStore.REOPENED.get();
             Files.delete(filler);
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (store.problem().isPresent() && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             assertTrue(store.problem().isEmpty(), "healthy again without a restart: " + store.problem());
+            assertEquals(reopenedBefore + 1, EmbeddedStore.REOPENED.get(), "by reopening the file in place, once");
             Offer after = offer("SKU-AFTER", Marketplace.DE, CxHealth.GOOD, false);
             offers.save(new OfferChange(after, true, List.of()));
             assertTrue(offers.load(after.id()).isPresent(), "writes work again through the same client");

@@ -22,7 +22,6 @@ import dev.cxsentinel.application.port.out.SaveOffer;
 import dev.cxsentinel.domain.Asin;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferId;
-import dev.cxsentinel.domain.OfferStatus;
 import dev.cxsentinel.domain.SellerAccountId;
 import dev.cxsentinel.domain.Sku;
 import dev.cxsentinel.domain.SlackUserId;
