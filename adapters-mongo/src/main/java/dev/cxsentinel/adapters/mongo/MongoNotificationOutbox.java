@@ -1,9 +1,7 @@
 package dev.cxsentinel.adapters.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lte;
 import static dev.cxsentinel.adapters.mongo.OfferDocuments.NEVER_LEASED;
 import static dev.cxsentinel.adapters.mongo.OfferDocuments.byId;
 
@@ -11,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.model.NotificationId;
@@ -22,13 +19,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -44,6 +43,7 @@ public class MongoNotificationOutbox implements NotificationOutbox {
     private final MongoCollection<Document> offers;
     private final MongoCollection<Document> due;
     private final Clock clock;
+    private final DueQueue queue;
     /** For {@code /cx status}: what a user waits for. */
     private final MongoCollection<Document> offersNow;
 
@@ -53,14 +53,16 @@ public class MongoNotificationOutbox implements NotificationOutbox {
         this.offersNow = store.interactive().getCollection(OfferDocuments.OFFERS);
         this.due = store.database().getCollection(OfferDocuments.DUE);
         this.clock = clock;
+        this.queue = store.dueQueue();
     }
 
     @Override
-    public Optional<Claim> claimNext(String owner, Instant now, Duration lease) {
+    public Optional<Claim> claimNext(String owner, Instant now, Duration lease, Set<ChannelId> paced) {
+        Set<String> waiting = paced.stream().map(ChannelId::value).collect(Collectors.toSet());
         return Guard.call(() -> {
             while (true) {
                 Date until = Date.from(now.plus(lease));
-                Document marker = claimMarker(owner, now, until);
+                Document marker = claimMarker(owner, now, until, waiting);
                 if (marker == null) {
                     return Optional.<Claim>empty();
                 }
@@ -76,16 +78,17 @@ public class MongoNotificationOutbox implements NotificationOutbox {
     }
 
     /**
-     * Claims the earliest due, unleased marker. Finding the earliest means reading every marker on the embedded store
-     * (no secondary index), and a backlog of 30,000 alerts owed to one channel, each claimed once to be spread over
-     * the channel's pace, made that 30,000 scans of 30,000 markers (BENCHMARKS.md §8). So one scan notes the
-     * {@link #CANDIDATES} earliest due ones, and each is then claimed by id with the same conditions (another
-     * dispatcher may have taken it meanwhile); a list older than a second is read again, so new work waits little.
+     * Claims the earliest due, unleased marker that owes a channel not waiting for its pace, taken from this process's
+     * view of the markers ({@link DueQueue}) and claimed by id with the same conditions (another dispatcher may have
+     * taken it, or its time moved, meanwhile).
      */
-    private Document claimMarker(String owner, Instant now, Date until) {
+    private Document claimMarker(String owner, Instant now, Date until, Set<String> paced) {
         Document set = new Document("$set", new Document("leaseOwner", owner).append("leaseUntil", until));
         while (true) {
-            String id = nextCandidate(now);
+            if (queue.stale(now)) {
+                readMarkers(now);
+            }
+            String id = queue.take(now, paced);
             if (id == null) {
                 return null;
             }
@@ -98,19 +101,21 @@ public class MongoNotificationOutbox implements NotificationOutbox {
         }
     }
 
-    static final int CANDIDATES = 100;
-    private static final Duration CANDIDATES_FRESH = Duration.ofSeconds(1);
-    private final Deque<String> candidates = new ArrayDeque<>();
-    private Instant candidatesReadAt = Instant.MIN;
+    /** One read of every marker, in due order, into the view: claimable from its due time or the end of its lease. */
+    private void readMarkers(Instant now) {
+        long started = System.nanoTime();
+        List<DueQueue.Entry> entries = new ArrayList<>();
+        due.find().projection(Projections.include("dueAt", "leaseUntil", "channels")).forEach(d -> entries.add(entry(d)));
+        entries.sort(Comparator.comparing(DueQueue.Entry::at)); // here, not in the store: sorting there holds the collection longer
+        queue.replace(entries, now, Duration.ofNanos(System.nanoTime() - started));
+    }
 
-    private synchronized String nextCandidate(Instant now) {
-        if (candidates.isEmpty() || candidatesReadAt.plus(CANDIDATES_FRESH).isBefore(now) || now.isBefore(candidatesReadAt)) {
-            candidates.clear();
-            due.find(and(lte("dueAt", Date.from(now)), lte("leaseUntil", Date.from(now)))).sort(Sorts.ascending("dueAt"))
-                    .limit(CANDIDATES).projection(new Document("_id", 1)).forEach(d -> candidates.add(d.getString("_id")));
-            candidatesReadAt = now;
-        }
-        return candidates.poll();
+    private static DueQueue.Entry entry(Document marker) {
+        Instant dueAt = marker.getDate("dueAt").toInstant();
+        Date leased = marker.getDate("leaseUntil");
+        Instant at = leased != null && leased.toInstant().isAfter(dueAt) ? leased.toInstant() : dueAt;
+        List<String> channels = marker.getList("channels", String.class);
+        return new DueQueue.Entry(marker.getString("_id"), at, channels == null ? DueQueue.ANY : Set.copyOf(channels));
     }
 
     @Override
@@ -170,11 +175,17 @@ public class MongoNotificationOutbox implements NotificationOutbox {
                         .map(Notification::dueAt).min(Instant::compareTo);
                 // only if no change with new notifications was written since we read the offer
                 Bson mine = byId(offer.value()).append("leaseOwner", owner).append("offerVersion", new Document("$lte", version));
+                List<String> channels = OfferDocuments.pendingChannels(OfferMapper.notifications(offerDoc));
                 long matched = next.isPresent()
                         ? due.updateOne(mine, new Document("$set", new Document("dueAt", Date.from(next.get()))
-                                .append("leaseOwner", null).append("leaseUntil", NEVER_LEASED))).getMatchedCount()
+                                .append("channels", channels).append("leaseOwner", null).append("leaseUntil", NEVER_LEASED)))
+                                .getMatchedCount()
                         : due.deleteOne(mine).getDeletedCount();
-                if (matched == 1 || due.countDocuments(byId(offer.value()).append("leaseOwner", owner)) == 0) {
+                if (matched == 1) {
+                    queue.replaceOne(offer.value(), next.orElse(null), channels);
+                    return;
+                }
+                if (due.countDocuments(byId(offer.value()).append("leaseOwner", owner)) == 0) {
                     return;
                 }
             }

@@ -65,6 +65,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
     private final MongoCollection<Document> printsNow;
     private final MongoCollection<Document> reminders;
     private final MongoCollection<Document> remindersNow;
+    private final DueQueue queue;
 
     @Inject
     public MongoOfferRepository(MongoStore store) {
@@ -76,6 +77,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
         this.printsNow = store.interactive().getCollection(MongoImportFingerprints.COLLECTION);
         this.reminders = store.database().getCollection(ReminderMarkers.COLLECTION);
         this.remindersNow = store.interactive().getCollection(ReminderMarkers.COLLECTION);
+        this.queue = store.dueQueue();
     }
 
     @Override
@@ -121,7 +123,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
                     throw new ConcurrentUpdateException(change.offer().id());
                 }
             }
-            markDue(dueNow, List.of(change));
+            markDue(dueNow, List.of(change), queue);
             followReminders(remindersNow, List.of(change));
         });
     }
@@ -158,7 +160,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
                 conflicts.addAll(lostUpdates(changes, writeId));
             }
             List<OfferChange> written = changes.stream().filter(c -> !conflicts.contains(c.offer().id())).toList();
-            markDue(due, written);
+            markDue(due, written, queue);
             followReminders(reminders, written);
             return conflicts;
         });
@@ -206,18 +208,24 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
         return update;
     }
 
-    private static void markDue(MongoCollection<Document> due, List<OfferChange> changes) {
+    /** Marks the offers that now owe notifications, and tells this process's dispatcher at once ({@link DueQueue}). */
+    private static void markDue(MongoCollection<Document> due, List<OfferChange> changes, DueQueue queue) {
         List<WriteModel<Document>> markers = new ArrayList<>();
+        List<DueQueue.Entry> hints = new ArrayList<>();
         for (OfferChange c : changes) {
             if (c.owed().isEmpty()) {
                 continue;
             }
             Instant earliest = c.owed().stream().map(Notification::dueAt).min(Instant::compareTo).orElseThrow();
             long version = c.isNew() ? 1 : c.expectedVersion() + 1;
-            markers.add(new UpdateOneModel<>(eq("_id", c.offer().id().value()), marker(earliest, version), new UpdateOptions().upsert(true)));
+            List<String> channels = OfferDocuments.pendingChannels(c.owed());
+            markers.add(new UpdateOneModel<>(eq("_id", c.offer().id().value()), marker(earliest, version, channels),
+                    new UpdateOptions().upsert(true)));
+            hints.add(new DueQueue.Entry(c.offer().id().value(), earliest, Set.copyOf(channels)));
         }
         if (!markers.isEmpty()) {
             due.bulkWrite(markers, new BulkWriteOptions().ordered(false));
+            hints.forEach(h -> queue.hint(h.id(), h.at(), h.channels()));
         }
     }
 
@@ -250,12 +258,13 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
             int repaired = 0;
             for (Document d : offers.find(eq("outbox.state", Notification.State.PENDING.name()))
                     .projection(Projections.include("outbox", "version"))) {
-                Optional<Instant> earliest = OfferMapper.notifications(d).stream()
+                List<Notification> owed = OfferMapper.notifications(d);
+                Optional<Instant> earliest = owed.stream()
                         .filter(n -> n.state() == Notification.State.PENDING)
                         .map(Notification::dueAt).min(Instant::compareTo);
                 if (earliest.isPresent()) {
-                    due.updateOne(eq("_id", d.getString("_id")), marker(earliest.get(), OfferMapper.number(d.get("version"))),
-                            new UpdateOptions().upsert(true));
+                    due.updateOne(eq("_id", d.getString("_id")), marker(earliest.get(), OfferMapper.number(d.get("version")),
+                            OfferDocuments.pendingChannels(owed)), new UpdateOptions().upsert(true));
                     repaired++;
                 }
             }

@@ -24,6 +24,7 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
     private final MongoClient client;
     private final MongoDatabase database;
     private final boolean embedded;
+    private final DueQueue dueQueue = new DueQueue();
 
     private MongoStore(MongoClient client, MongoDatabase database, boolean embedded) {
         this.client = client;
@@ -70,6 +71,11 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /** This process's view of the due outbox markers, shared by the offer writers and the outbox ({@link DueQueue}). */
+    DueQueue dueQueue() {
+        return dueQueue;
     }
 
     public MongoDatabase database() {

@@ -7,7 +7,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.WriteModel;
+import dev.cxsentinel.application.model.Notification;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -35,11 +37,21 @@ final class OfferDocuments {
         return Projections.exclude("outbox", "threads");
     }
 
-    /** The due marker's update: the earliest due time and the newest offer version win; a new marker is unleased. */
-    static Document marker(Instant dueAt, long version) {
+    /**
+     * The due marker's update: the earliest due time and the newest offer version win, the channels owed are added
+     * (a dispatcher passes over a marker whose channels all wait for their pace); a new marker is unleased.
+     */
+    static Document marker(Instant dueAt, long version, Collection<String> channels) {
         return new Document("$min", new Document("dueAt", Date.from(dueAt)))
                 .append("$max", new Document("offerVersion", version))
+                .append("$addToSet", new Document("channels", new Document("$each", List.copyOf(channels))))
                 .append("$setOnInsert", new Document("leaseUntil", NEVER_LEASED).append("leaseOwner", null));
+    }
+
+    /** The channels that pending notifications are owed to, in a stable order. */
+    static List<String> pendingChannels(Collection<Notification> notifications) {
+        return notifications.stream().filter(n -> n.state() == Notification.State.PENDING)
+                .map(n -> n.channel().value()).distinct().sorted().toList();
     }
 
     /**

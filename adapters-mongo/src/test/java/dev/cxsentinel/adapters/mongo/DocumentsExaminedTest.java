@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cxsentinel.application.model.AlertSettings;
+import dev.cxsentinel.application.model.ChannelId;
+import dev.cxsentinel.application.model.ChannelLink;
+import dev.cxsentinel.application.model.EventType;
+import dev.cxsentinel.application.model.Notification;
+import dev.cxsentinel.application.port.out.NotificationOutbox;
 import dev.cxsentinel.application.port.out.ImportFingerprints;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.service.ReminderService;
@@ -20,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +83,7 @@ class DocumentsExaminedTest {
         assertTrue(examined(OfferDocuments.DUE) - markersBefore <= 300 + 1, "the 300 markers once and the claimed one, never the 2,000 offers");
     }
 
-    /** A backlog is worked through with one read of the markers per hundred claims, not one per claim. */
+    /** A backlog is worked through with one read of the markers, not one per claim. */
     @Test
     void aBacklogIsClaimedWithoutReadingEveryMarkerForEveryClaim() {
         MongoNotificationOutbox outbox = new MongoNotificationOutbox(store, () -> NOW);
@@ -87,6 +93,33 @@ class DocumentsExaminedTest {
         }
         long read = examined(OfferDocuments.DUE) - before;
         assertTrue(read <= 300 + 100, "one read of the 300 markers, then each claimed by id: " + read + " (it was 100 × 300)");
+    }
+
+    /**
+     * While the 300 alerts' channel waits for its pace, a dispatcher round reads nothing (and claims, so writes,
+     * nothing); an alert owed to another channel, marked after the backlog, is claimed past it.
+     */
+    @Test
+    void aBacklogWaitingForItsChannelCostsNothingAndDoesNotHoldBackAnotherChannel() {
+        MongoNotificationOutbox outbox = new MongoNotificationOutbox(store, () -> NOW);
+        Set<ChannelId> paced = Set.of(LINK.channel());
+        assertTrue(outbox.claimNext("dispatcher-1", NOW.plusSeconds(1), Duration.ofSeconds(15), paced).isEmpty());
+        long before = examined(OfferDocuments.DUE) + examined(OfferDocuments.OFFERS);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(outbox.claimNext("dispatcher-1", NOW.plusSeconds(1), Duration.ofSeconds(15), paced).isEmpty());
+        }
+        assertEquals(0, examined(OfferDocuments.DUE) + examined(OfferDocuments.OFFERS) - before,
+                "waiting rounds read nothing: the view of the markers is " + DueQueue.MIN_AGE + " old at most here");
+
+        Offer other = offers.load(ids.get(1500)).orElseThrow();
+        ChannelLink second = new ChannelLink(new ChannelId("C0SECOND"), LINK.account(), LINK.language(), LINK.linkedBy(), NOW);
+        offers.save(new OfferChange(other, false, List.of(Notification.owed(other.id(), Notification.Kind.ALERT, second,
+                EventType.CLOSED, CxHealth.POOR, other.health(), null, 0, false, NOW.plusMillis(500)))));
+
+        NotificationOutbox.Claim claim = outbox.claimNext("dispatcher-1", NOW.plusSeconds(1), Duration.ofSeconds(15), paced).orElseThrow();
+        assertEquals(other.id(), claim.offer().id(), "the other channel's alert, though 300 earlier ones wait");
+        assertTrue(outbox.claimNext("dispatcher-1", NOW.plusSeconds(1), Duration.ofSeconds(15), Set.of()).isPresent(),
+                "the backlog is claimed once its channel is free");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The owed notifications, stored with their offers. A dispatcher claims one offer's due notifications with a
@@ -23,7 +24,15 @@ public interface NotificationOutbox {
     /** An offer whose notifications one dispatcher holds until {@code leaseUntil}; {@code threads} maps channels to alert card ts. */
     record Claim(Offer offer, List<Notification> notifications, Map<ChannelId, String> threads, String owner, Instant leaseUntil) { }
 
-    Optional<Claim> claimNext(String owner, Instant now, Duration lease);
+    /**
+     * Claims the offer with the earliest due notifications that owes at least one channel not in {@code paced}
+     * (channels waiting for their pace: an offer owing only those is passed over without a write).
+     */
+    Optional<Claim> claimNext(String owner, Instant now, Duration lease, Set<ChannelId> paced);
+
+    default Optional<Claim> claimNext(String owner, Instant now, Duration lease) {
+        return claimNext(owner, now, lease, Set.of());
+    }
 
     /** Extends the lease; false when it was lost (expired and claimed by another). */
     boolean extendLease(OfferId offer, String owner, Instant until);
