@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.atomic.LongAdder;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -24,6 +25,9 @@ final class BsonDocumentType extends BasicDataType<Document> {
     private final ObjectDataType legacy = new ObjectDataType();
     /** A running estimate for H2's page sizing, as its own serialized-object type keeps one. */
     private volatile int averageSize = 1024;
+    private final EncodedDocuments encoded = new EncodedDocuments();
+    /** Documents encoded, in this JVM: tests count them. */
+    static final LongAdder ENCODINGS = new LongAdder();
 
     @Override
     public int getMemory(Document document) {
@@ -32,13 +36,25 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
+        byte[] bytes = encoded.get(document);
+        if (bytes == null) {
+            bytes = encode(document);
+            encoded.put(document, bytes);
+        }
+        buffer.put(TAG);
+        buffer.put(bytes);
+    }
+
+    private byte[] encode(Document document) {
+        ENCODINGS.increment();
         ByteBuf bson = Unpooled.buffer(averageSize + 64);
         try {
             BsonEncoder.encodeDocument(document, bson);
             int length = bson.readableBytes();
             averageSize = (averageSize * 15 + length) / 16;
-            buffer.put(TAG);
-            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
+            byte[] bytes = new byte[length];
+            bson.readBytes(bytes);
+            return bytes;
         } finally {
             bson.release();
         }
@@ -51,9 +67,11 @@ final class BsonDocumentType extends BasicDataType<Document> {
         }
         int start = buffer.position() + 1;
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);
-        ByteBuf bson = Unpooled.wrappedBuffer(buffer.duplicate().position(start).limit(start + length).slice());
-        Document document = BsonDecoder.decodeBson(bson);
-        buffer.position(start + length);
+        byte[] bytes = new byte[length];
+        buffer.position(start);
+        buffer.get(bytes);
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+        encoded.put(document, bytes); // read back unchanged, it is written again as it was read
         return document;
     }
 

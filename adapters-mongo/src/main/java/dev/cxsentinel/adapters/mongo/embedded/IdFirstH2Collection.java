@@ -57,6 +57,15 @@ final class IdFirstH2Collection extends H2Collection implements Examined.Countin
         return super.documentMatchesQuery(document, query);
     }
 
+    /**
+     * The library applies an update by changing the stored document in place and storing that same instance again;
+     * a fresh copy is stored instead, so an instance, once encoded, never changes ({@link EncodedDocuments}).
+     */
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, new Document(newDocument));
+    }
+
     @Override
     public Examined examined() {
         return examined;
