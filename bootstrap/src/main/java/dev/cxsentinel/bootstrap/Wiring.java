@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import dev.cxsentinel.adapters.mongo.MongoAuditRepository;
 import dev.cxsentinel.adapters.mongo.MongoImportFingerprints;
 import dev.cxsentinel.adapters.mongo.MongoOfferRepository;
 import dev.cxsentinel.application.model.Admins;
@@ -79,11 +80,21 @@ public final class Wiring {
         }
     }
 
+    /**
+     * What the embedded store does not commit on its own, rebuilt from the offers after an unclean stop: outbox and
+     * reminder markers, and the audit lines of actions on offers. Returns the offers that owe notifications.
+     */
+    private static int repairDerived(Injector injector) {
+        int repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();
+        injector.getInstance(MongoOfferRepository.class).repairReminderMarkers();
+        injector.getInstance(MongoAuditRepository.class).rebuildOfferActions();
+        return repaired;
+    }
+
     /** A write that failed before the file was reopened may have left an offer's outbox marker out. */
     private static void repairAfterReopen(Injector injector) {
         try {
-            int repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();
-            injector.getInstance(MongoOfferRepository.class).repairReminderMarkers();
+            int repaired = repairDerived(injector);
             LOG.info("embedded store reopened; {} offers with undelivered notifications queued again", repaired);
         } catch (StoreUnavailableException e) {
             LOG.warn("embedded store reopened, but its outbox could not be checked yet ({}); it is checked at the next start",
@@ -101,8 +112,7 @@ public final class Wiring {
             int repaired = 0;
             if (store.needsOutboxRepair()) {
                 forgetFingerprintsAfterUncleanStop(injector, store);
-                repaired = injector.getInstance(MongoOfferRepository.class).repairOutboxIndex();
-                injector.getInstance(MongoOfferRepository.class).repairReminderMarkers();
+                repaired = repairDerived(injector);
             }
             store.repaired();
             if (repaired > 0) {

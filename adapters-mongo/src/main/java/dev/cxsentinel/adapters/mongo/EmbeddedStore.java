@@ -70,7 +70,8 @@ public final class EmbeddedStore implements AutoCloseable {
      * Collections whose writes are not committed one by one (see {@link DurableH2Backend}): what the start-up after an
      * unclean stop rebuilds (the markers) or forgets (the import fingerprints).
      */
-    static final Set<String> DERIVED = Set.of(OfferDocuments.DUE, ReminderMarkers.COLLECTION, MongoImportFingerprints.COLLECTION);
+    static final Set<String> DERIVED = Set.of(OfferDocuments.DUE, ReminderMarkers.COLLECTION, MongoImportFingerprints.COLLECTION,
+            MongoAuditRepository.OFFER_ACTIONS);
     /** How often the file was reopened after a failed write, in this JVM: tests count it. */
     static final AtomicLong REOPENED = new AtomicLong();
 

@@ -114,6 +114,7 @@ public final class MongoStore implements StoreHealth, AutoCloseable {
             database.getCollection("reminders_due").createIndex(Indexes.ascending("sent", "base"));
             database.getCollection("digests").createIndex(Indexes.ascending("state", "dueAt"));
             database.getCollection("audit").createIndex(Indexes.ascending("account", "at"));
+            database.getCollection(MongoAuditRepository.OFFER_ACTIONS).createIndex(Indexes.ascending("account", "at"));
             database.getCollection("imports").createIndex(Indexes.ascending("account", "startedAt"));
             database.getCollection("channel_links").createIndex(Indexes.ascending("account"));
         });

@@ -203,6 +203,11 @@ final class OfferMapper {
     }
 
     @SuppressWarnings("unchecked")
+    /** The actions an offer document's history holds. */
+    static List<ActionRecord> history(Document d) {
+        return docs(d, "history").stream().map(OfferMapper::action).toList();
+    }
+
     static List<Document> docs(Document d, String field) {
         Object value = d.get(field);
         return value instanceof List<?> list ? (List<Document>) list : List.of();

@@ -23,6 +23,7 @@ import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.domain.CxHealth;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Offer;
+import dev.cxsentinel.domain.SlackUserId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -132,6 +133,26 @@ class EmbeddedStoreTest {
             assertEquals(before, DurableH2Backend.COMMITS.get(), "no commit of its own for a marker or a fingerprint");
             new MongoOfferRepository(store).save(new OfferChange(offer("SKU-1", Marketplace.DE, CxHealth.POOR, false), true, List.of()));
             assertEquals(before + 1, DurableH2Backend.COMMITS.get(), "the offer is committed before the answer");
+        }
+    }
+
+    /** A relist's writes (fingerprint void, offer with its owed follow-up, markers, audit line) make one file commit. */
+    @Test
+    void aRelistIsOneFileCommit() {
+        try (EmbeddedStore embedded = EmbeddedStore.open(dir); MongoStore store = MongoStore.connect(embedded.connectionString(), "cx_sentinel")) {
+            MongoOfferRepository offers = new MongoOfferRepository(store);
+            MongoAuditRepository audit = new MongoAuditRepository(store);
+            Offer closed = offer("SKU-1", Marketplace.DE, CxHealth.POOR, true);
+            offers.save(new OfferChange(closed, true, List.of()));
+            Offer stored = offers.load(closed.id()).orElseThrow();
+            long before = DurableH2Backend.COMMITS.get();
+
+            Offer relisted = stored.relist(new SlackUserId("U0ANNA"), "fixed", TestOffers.NOW).after();
+            offers.save(new OfferChange(relisted, false, List.of(TestOffers.alert(relisted))));
+            audit.appendOfferAction(relisted.id(), relisted.history().get(relisted.history().size() - 1));
+
+            assertEquals(before + 1, DurableH2Backend.COMMITS.get(), "the offer's write is the one durable write");
+            assertEquals(1, audit.recent(TestOffers.ACCOUNT, 10).size());
         }
     }
 
@@ -275,7 +296,7 @@ class EmbeddedStoreTest {
         try (EmbeddedStore embedded = EmbeddedStore.open(dir);
              MongoStore store = MongoStore.connect(embedded.connectionString(), "cx", false, listener)) {
             store.ensureIndexes();
-            assertEquals(10, commands.stream().filter("createIndexes"::equals).count(), "a real MongoDB gets its indexes");
+            assertEquals(11, commands.stream().filter("createIndexes"::equals).count(), "a real MongoDB gets its indexes");
         }
     }
 

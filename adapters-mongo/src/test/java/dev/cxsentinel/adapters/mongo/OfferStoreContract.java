@@ -95,6 +95,31 @@ abstract class OfferStoreContract {
         return offers.load(offer.id()).orElseThrow();
     }
 
+    /**
+     * Actions on offers are one log with the other audit lines, newest first; a line lost with an unclean stop is
+     * rebuilt from the offer's history exactly as it was written, and one that is there is not written twice.
+     */
+    @Test
+    void offerActionsAreReadWithTheAuditLogAndRebuiltFromTheOffersHistory() {
+        Offer stored = insert(offer("HB-KETTLE-02", Marketplace.DE, CxHealth.VERY_POOR, true));
+        Offer relisted = stored.relist(ANNA, "fixed the listing", NOW.plusSeconds(10)).after();
+        offers.save(new OfferChange(relisted, false, List.of()));
+        audit.appendOfferAction(stored.id(), relisted.history().get(relisted.history().size() - 1));
+        audit.append(new AuditEntry(NOW.plusSeconds(5), "U0ADMIN", ACCOUNT, "grant", "U0ANNA", ""));
+        Offer snoozed = offers.load(stored.id()).orElseThrow().snooze(ANNA, NOW.plus(Duration.ofDays(2)), "", NOW.plusSeconds(20)).after();
+        offers.save(new OfferChange(snoozed, false, List.of())); // its line is lost: the process died before the store kept it
+
+        assertEquals(List.of("relist", "grant"), audit.recent(ACCOUNT, 10).stream().map(AuditEntry::action).toList());
+        assertEquals(1, audit.rebuildOfferActions(), "one offer has actions");
+        audit.rebuildOfferActions();
+
+        List<AuditEntry> log = audit.recent(ACCOUNT, 10);
+        assertEquals(List.of("snooze", "relist", "grant"), log.stream().map(AuditEntry::action).toList());
+        assertEquals(new AuditEntry(NOW.plusSeconds(10), "U0ANNA", ACCOUNT, "relist", stored.id().value(), "RELISTED note=fixed the listing"),
+                log.get(1), "rebuilt or written, the same line, once");
+        assertEquals(List.of("snooze", "relist"), audit.recent(ACCOUNT, 2).stream().map(AuditEntry::action).toList());
+    }
+
     @Test
     void anOfferRoundTripsWithCommentsHistoryAndVersion() {
         Offer closed = offer("HB-KETTLE-02", Marketplace.DE, CxHealth.VERY_POOR, true);

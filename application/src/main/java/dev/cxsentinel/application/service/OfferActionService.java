@@ -1,7 +1,6 @@
 package dev.cxsentinel.application.service;
 
 import dev.cxsentinel.application.model.Actor;
-import dev.cxsentinel.application.model.AuditEntry;
 import dev.cxsentinel.application.model.ChannelLink;
 import dev.cxsentinel.application.port.in.ActionResult;
 import dev.cxsentinel.application.port.in.DisputeClosure;
@@ -56,28 +55,25 @@ public class OfferActionService implements RelistOffer, DisputeClosure, RecordRe
 
     @Override
     public ActionResult relist(RelistOfferCommand c) {
-        return act(c.actor(), c.offer(), "relist", (offer, now) -> offer.relist(c.actor().user(), c.note(), now));
+        return act(c.actor(), c.offer(), (offer, now) -> offer.relist(c.actor().user(), c.note(), now));
     }
 
     @Override
     public ActionResult dispute(DisputeClosureCommand c) {
-        return act(c.actor(), c.offer(), "dispute",
-                (offer, now) -> offer.dispute(c.actor().user(), c.reason(), c.note(), now));
+        return act(c.actor(), c.offer(), (offer, now) -> offer.dispute(c.actor().user(), c.reason(), c.note(), now));
     }
 
     @Override
     public ActionResult recordRemedy(RecordRemedyCommand c) {
-        return act(c.actor(), c.offer(), "remedy",
-                (offer, now) -> offer.recordRemedy(c.actor().user(), c.remedy(), c.note(), now));
+        return act(c.actor(), c.offer(), (offer, now) -> offer.recordRemedy(c.actor().user(), c.remedy(), c.note(), now));
     }
 
     @Override
     public ActionResult snooze(SnoozeOfferCommand c) {
-        return act(c.actor(), c.offer(), "snooze",
-                (offer, now) -> offer.snooze(c.actor().user(), now.plus(c.duration()), c.note(), now));
+        return act(c.actor(), c.offer(), (offer, now) -> offer.snooze(c.actor().user(), now.plus(c.duration()), c.note(), now));
     }
 
-    private ActionResult act(Actor actor, OfferQuery query, String name, BiFunction<Offer, Instant, Offer.Transition> operation) {
+    private ActionResult act(Actor actor, OfferQuery query, BiFunction<Offer, Instant, Offer.Transition> operation) {
         ChannelLink link = access.requireLink(actor);
         access.requireOperator(actor, link.account());
         Offer located = locator.locate(link.account(), query);
@@ -89,28 +85,11 @@ public class OfferActionService implements RelistOffer, DisputeClosure, RecordRe
             NotificationPlanner.Plan plan = NotificationPlanner.plan(transition, links.findByAccount(link.account()), now);
             saveOffer.save(new OfferChange(transition.after(), false, plan.owed()));
             ActionRecord action = transition.after().history().get(transition.after().history().size() - 1);
-            audit.append(new AuditEntry(now, actor.user().value(), link.account(), name, offer.id().value(), describe(action)));
+            audit.appendOfferAction(offer.id(), action);
             if (!plan.owed().isEmpty()) {
                 signal.notificationsOwed();
             }
             return new ActionResult(transition.after().withVersion(transition.after().version() + 1), action);
         });
-    }
-
-    private static String describe(ActionRecord action) {
-        StringBuilder b = new StringBuilder(action.type().name());
-        if (action.reason() != null) {
-            b.append(" reason=").append(action.reason());
-        }
-        if (action.remedy() != null) {
-            b.append(" remedy=").append(action.remedy());
-        }
-        if (action.until() != null) {
-            b.append(" until=").append(action.until());
-        }
-        if (!action.note().isEmpty()) {
-            b.append(" note=").append(action.note());
-        }
-        return b.toString();
     }
 }

@@ -19,6 +19,7 @@ import dev.cxsentinel.application.port.out.LoadOffer;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.port.out.OperatorRoles;
 import dev.cxsentinel.application.port.out.SaveOffer;
+import dev.cxsentinel.domain.ActionRecord;
 import dev.cxsentinel.domain.Asin;
 import dev.cxsentinel.domain.Offer;
 import dev.cxsentinel.domain.OfferId;
@@ -282,6 +283,11 @@ final class InMemoryStore implements LoadOffer, SaveOffer, FindOffers, DigestOut
     @Override
     public synchronized void append(AuditEntry entry) {
         audit.add(entry);
+    }
+
+    @Override
+    public synchronized void appendOfferAction(OfferId offer, ActionRecord action) {
+        audit.add(AuditEntry.ofOfferAction(offer, action));
     }
 
     @Override

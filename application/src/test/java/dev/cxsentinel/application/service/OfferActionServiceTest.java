@@ -119,7 +119,7 @@ class OfferActionServiceTest {
         assertEquals(Notification.Kind.FOLLOW_UP, owed.kind());
         assertEquals(CHANNEL, owed.channel());
         assertEquals("fixed the listing", result.action().note());
-        verify(audit).append(any());
+        verify(audit).appendOfferAction(any(), any());
         verify(signal).notificationsOwed();
     }
 
@@ -135,7 +135,7 @@ class OfferActionServiceTest {
                 new RelistOffer.RelistOfferCommand(new Actor(BEN, CHANNEL), OfferQuery.parse("HB-KETTLE-02"), "")));
         assertEquals(ANNA, e.previous().actor());
         verify(saveOffer, times(1)).save(any());
-        verify(audit, never()).append(any());
+        verify(audit, never()).appendOfferAction(any(), any());
     }
 
     @Test
@@ -186,7 +186,7 @@ class OfferActionServiceTest {
         assertThrows(RemedyNotAllowedException.class, () -> service.recordRemedy(new RecordRemedy.RecordRemedyCommand(
                 new Actor(ANNA, CHANNEL), OfferQuery.parse("HB-KETTLE-02"), Remedy.DISPOSAL_ORDER, "")));
         verify(saveOffer, never()).save(any());
-        verify(audit, never()).append(any());
+        verify(audit, never()).appendOfferAction(any(), any());
     }
 
     @Test

@@ -67,11 +67,9 @@ final class BsonDocumentType extends BasicDataType<Document> {
         }
         int start = buffer.position() + 1;
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);
-        byte[] bytes = new byte[length];
-        buffer.position(start);
-        buffer.get(bytes);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
-        encoded.put(document, bytes); // read back unchanged, it is written again as it was read
+        ByteBuf bson = Unpooled.wrappedBuffer(buffer.duplicate().position(start).limit(start + length).slice());
+        Document document = BsonDecoder.decodeBson(bson);
+        buffer.position(start + length);
         return document;
     }
 
