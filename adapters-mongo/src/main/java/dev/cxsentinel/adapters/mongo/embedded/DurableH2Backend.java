@@ -25,7 +25,8 @@ import org.h2.mvstore.MVStore;
  *
  * <p>Except writes to the collections named {@code derived}: markers that the store rebuilds from the offers after
  * an unclean stop (and fingerprints it forgets then). They ride along with the next commit (the offer write that
- * follows them, or H2's own within a second), which saves a relist two of its five file commits.
+ * follows them, or H2's own within a second), which makes a relist one file commit. Those collections are written
+ * by {@code _id} only, so their scans need not hold them ({@link IdFirstH2Collection}).
  */
 public final class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
@@ -71,7 +72,8 @@ public final class DurableH2Backend extends H2Backend {
                 MVStore store = getMvStore();
                 MVMap<Object, Document> data = store.openMap("databases." + namespace,
                         new MVMap.Builder<Object, Document>().valueType(DOCUMENT_TYPE));
-                return new IdFirstH2Collection(this, collection, options, data, store.openMap("meta." + namespace), cursorRegistry);
+                return new IdFirstH2Collection(this, collection, options, data, store.openMap("meta." + namespace), cursorRegistry,
+                        () -> derived != null && derived.contains(collection));
             }
 
             @Override

@@ -3,24 +3,66 @@ package dev.cxsentinel.adapters.mongo.embedded;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
-/** An H2 collection that answers {@code _id}-plus-more filters from the {@code _id} index ({@link IdFirstLookup}). */
+/**
+ * An H2 collection that answers {@code _id}-plus-more filters from the {@code _id} index ({@link IdFirstLookup}).
+ *
+ * <p>With {@code scansUnlocked}, a query without {@code _id} reads without holding the collection: the library
+ * holds it for every query, so the dispatcher's read of 30,000 outbox markers and the reminder sweep's read of its
+ * markers (50–100 ms each) held up every relist's marker write meanwhile (BENCHMARKS.md §8). That is safe where every
+ * write names its {@code _id}, as on the marker collections: such a write changes a copy ({@link #getDocument}),
+ * never a stored document, and H2 iterates a snapshot of its map, so a scan sees each document whole, as of when it
+ * began. Such a scan matches with its own matcher (the collection's keeps state for positional updates).
+ */
 final class IdFirstH2Collection extends H2Collection implements Examined.Counting {
     private final Examined examined = new Examined();
-    /** Set while documents already counted are checked against the rest of their filter (the collection is synchronized). */
-    private boolean checkingAgain;
+    /** Set while documents already counted are checked against the rest of their filter. */
+    private final ThreadLocal<Boolean> checkingAgain = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<QueryMatcher> unlockedMatcher = new ThreadLocal<>();
+    /** Asked each time: the backend opens its stored collections before its own fields are set. */
+    private final BooleanSupplier scansUnlocked;
 
     IdFirstH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
-                        MVMap<String, Object> meta, CursorRegistry cursors) {
+                        MVMap<String, Object> meta, CursorRegistry cursors, BooleanSupplier scansUnlocked) {
         super(database, name, options, data, meta, cursors);
+        this.scansUnlocked = scansUnlocked;
+    }
+
+    @Override
+    public QueryResult handleQuery(QueryParameters parameters) {
+        Document selector = parameters.getQuerySelector();
+        String wrapped = selector.containsKey("query") ? "query" : selector.containsKey("$query") ? "$query" : null;
+        Document query = wrapped == null ? selector : (Document) selector.get(wrapped);
+        if (!scansUnlocked.getAsBoolean() || query.containsKey("_id")) {
+            return super.handleQuery(parameters); // synchronized
+        }
+        Document orderBy = wrapped == null ? null : (Document) selector.get(wrapped.equals("query") ? "orderby" : "$orderby");
+        unlockedMatcher.set(new DefaultQueryMatcher());
+        try {
+            return queryDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(), parameters.getBatchSize(),
+                    parameters.getProjection());
+        } finally {
+            unlockedMatcher.remove();
+        }
+    }
+
+    /** With unlocked scans, a copy: the library applies an update by changing the document it got in place. */
+    @Override
+    protected Document getDocument(Object position) {
+        Document stored = super.getDocument(position);
+        return stored != null && scansUnlocked.getAsBoolean() ? new Document(stored) : stored;
     }
 
     @Override
@@ -29,11 +71,11 @@ final class IdFirstH2Collection extends H2Collection implements Examined.Countin
             Comparator<Document> order = deriveComparator(orderBy);
             List<Document> page = SortedPage.best(streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument),
                     this::documentMatchesQuery, query, order, skip + limit);
-            checkingAgain = true;
+            checkingAgain.set(true);
             try {
                 return matchDocumentsFromStream(query, page.stream(), skip, limit, batchSize, order, fields);
             } finally {
-                checkingAgain = false;
+                checkingAgain.set(false);
             }
         }
         return IdFirstLookup.query(super::queryDocuments, this::matchAgain, query, orderBy, skip, limit, batchSize, fields);
@@ -41,20 +83,21 @@ final class IdFirstH2Collection extends H2Collection implements Examined.Countin
 
     private QueryResult matchAgain(Stream<Document> found, Document rest, Document orderBy, int skip, int limit,
                                    int batchSize, Document fields) {
-        checkingAgain = true;
+        checkingAgain.set(true);
         try {
             return matchDocumentsFromStream(found, rest, orderBy, skip, limit, batchSize, fields);
         } finally {
-            checkingAgain = false;
+            checkingAgain.set(false);
         }
     }
 
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
-        if (!checkingAgain) {
+        if (!checkingAgain.get()) {
             examined.add();
         }
-        return super.documentMatchesQuery(document, query);
+        QueryMatcher own = unlockedMatcher.get();
+        return own != null ? own.matches(document, query) : super.documentMatchesQuery(document, query);
     }
 
     /**
