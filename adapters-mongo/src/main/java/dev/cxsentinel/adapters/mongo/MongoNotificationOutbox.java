@@ -84,9 +84,11 @@ public class MongoNotificationOutbox implements NotificationOutbox {
      */
     private Document claimMarker(String owner, Instant now, Date until, Set<String> paced) {
         Document set = new Document("$set", new Document("leaseOwner", owner).append("leaseUntil", until));
+        boolean read = false;
         while (true) {
-            if (queue.stale(now)) {
+            if (!read && queue.stale(now)) {
                 readMarkers(now);
+                read = true; // once per claim: markers whose claims all fail are not read again and again
             }
             String id = queue.take(now, paced);
             if (id == null) {
