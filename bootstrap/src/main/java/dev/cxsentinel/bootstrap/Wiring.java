@@ -41,8 +41,11 @@ public final class Wiring {
 
     /**
      * What an import needs: indexes, and (unless it is a dry run, which writes nothing) the imports a process gone
-     * left running recorded as interrupted. Outbox markers are the running serve's (or the next one's) to repair. A
-     * database that does not answer ends the import with one clear line (see {@link Main}).
+     * left running recorded as interrupted and, where this process holds the embedded store alone, the repair of an
+     * unclean stop. Without that repair its own stop could not be recorded as orderly, and the next import would
+     * forget every fingerprint again (a daily re-import by the command line alone read every offer each day). When
+     * it joined a running {@code serve}, that one repairs. A database that does not answer ends the import with one
+     * clear line (see {@link Main}).
      */
     public static void prepareStoreForImport(Injector injector, StoreConnection store, boolean dryRun) {
         store.mongo().ensureIndexes();
@@ -50,6 +53,10 @@ public final class Wiring {
         if (!dryRun) {
             buildReminderMarkersOnce(injector);
             recoverImportsOfAProcessGone(injector, store);
+            if (store.ownsStore() && store.needsOutboxRepair()) {
+                repairDerived(injector);
+                store.repaired();
+            }
         }
     }
 

@@ -118,6 +118,25 @@ class CliSystemIT {
         assertEquals(2, run(Map.of(), "", "import").exit(), "missing arguments are bad input");
     }
 
+    /**
+     * Consecutive command-line imports each record an orderly stop, so the next one keeps the import fingerprints
+     * (an unclean stop makes the next start forget them, and the re-import reads every offer again).
+     */
+    @Test
+    void commandLineImportsStopInOrderSoTheNextKeepsTheFingerprints() throws Exception {
+        Path report = Files.writeString(dir.resolve("voc.csv"), "SKU,ASIN,Product name,Fulfilled by,CX Health,Last updated\n"
+                + "SKU-1,B07XJ8C8F5,Kettle,Amazon,Good,11/20/2026\nSKU-2,B07XJ8C8F6,Toaster,Amazon,Poor,11/20/2026\n");
+        Path clean = dir.resolve("data").resolve("clean-shutdown");
+        for (int i = 0; i < 2; i++) {
+            Run r = run(Map.of(), "", "import", "--account", "A2EUQ1WTGCTBG2", "--marketplace", "DE", report.toString());
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertTrue(Files.exists(clean), "import " + (i + 1) + " (a new store, then a clean one) recorded its orderly stop");
+        }
+        Run dry = run(Map.of(), "", "import", "--account", "A2EUQ1WTGCTBG2", "--marketplace", "DE", "--dry-run", report.toString());
+        assertEquals(0, dry.exit(), dry.out() + dry.err());
+        assertTrue(dry.out().contains("unchanged: 2"), dry.out());
+    }
+
     @Test
     void sigtermStopsServeInOrderWithExitCode0() throws Exception {
         try (dev.cxsentinel.adapters.slack.FakeSlackApi slack = new dev.cxsentinel.adapters.slack.FakeSlackApi()) {

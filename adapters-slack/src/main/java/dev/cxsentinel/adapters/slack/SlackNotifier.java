@@ -74,10 +74,19 @@ public class SlackNotifier implements Notifier {
         }
     }
 
+    /**
+     * Between the parts of a digest too long for one message: Slack allows about one message a second in a channel,
+     * and parts sent back to back met a 429 each (4 of a 5-part digest, BENCHMARKS.md §4).
+     */
+    static final Duration BETWEEN_PARTS = Duration.ofSeconds(1);
+
     @Override
     public Result sendDigest(Digest digest) {
         String first = null;
         for (List<LayoutBlock> blocks : AlertCard.digest(digest)) {
+            if (first != null) {
+                sleep(BETWEEN_PARTS);
+            }
             Result result = sendWithPatience(() -> clients.methods().chatPostMessage(r -> r.channel(digest.channel().value())
                     .text(SlackText.plain(Messages.get(digest.language(), "digest.title"))).blocks(blocks)));
             if (!(result instanceof Result.Sent sent)) {
