@@ -107,7 +107,7 @@ public final class EmbeddedStore implements AutoCloseable {
         Compaction.compactIfWorthIt(file);
         MVStore mvStore;
         try {
-            mvStore = new MVStore.Builder().fileName(file.toString()).open();
+            mvStore = openFile(file);
         } catch (MVStoreException e) {
             if (String.valueOf(e.getMessage()).toLowerCase().contains("locked")) {
                 throw new StoreInUseException(dir, runningInstance(dir).orElse(null));
@@ -174,7 +174,7 @@ public final class EmbeddedStore implements AutoCloseable {
             return false;
         }
         Path file = portFile.resolveSibling(FILE_NAME);
-        MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
+        MVStore reopened = openFile(file);
         DurableH2Backend newBackend = new DurableH2Backend(reopened, applicationName, DERIVED);
         MongoServer newServer = new MongoServer(newBackend);
         server.shutdownNow();
@@ -193,6 +193,18 @@ public final class EmbeddedStore implements AutoCloseable {
         LOG.warn("embedded store {} reopened: the disk has room again", file);
         onReopened.run();
         return true;
+    }
+
+    /**
+     * H2 rewrites, in the background and holding the store, every chunk less than 90 % live: after a day's imports
+     * that was seconds of rewriting at each start (a console on a 100,000-offer store took 4.3 s instead of 1.5 s, and
+     * the file grew by up to 20 MiB per start) and it competed with commands. It now rewrites chunks only below half
+     * live, the threshold at which the start compacts the whole file anyway ({@link Compaction}).
+     */
+    static final int AUTO_COMPACT_FILL_RATE = 50;
+
+    private static MVStore openFile(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(AUTO_COMPACT_FILL_RATE).open();
     }
 
     private static boolean isBroken(MVStore store) {
