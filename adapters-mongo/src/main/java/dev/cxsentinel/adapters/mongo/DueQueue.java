@@ -14,15 +14,15 @@ import java.util.TreeSet;
 /**
  * This process's view of the {@code outbox_due} markers, in due order: what the dispatcher tries to claim next.
  *
- * <p>Why it exists: the embedded store has no secondary index, so finding the earliest due marker reads every marker,
- * and the read holds the collection while it runs. A backlog of 30,000 alerts owed to one channel (sent at Slack's
- * pace of one a second) made the dispatcher read them all again and again, or claim each one only to put it back,
- * and relists queued behind it (BENCHMARKS.md §8). Here one read of the markers keeps the {@link #PER_CHANNEL}
- * earliest for every channel; the offer writers of this process add what they mark at once ({@link #hint}); a claim
- * passes over markers whose channels are all waiting for their pace, so waiting costs neither reads nor writes;
- * and the markers are read again only when this view is empty or has grown old, at most every
- * {@link #READ_COST_SHARE}-th of the time (from 1 s to {@link #MAX_AGE}). Another instance's new work is thus seen
- * within that age; this process's own at once.
+ * <p>Why it exists: the embedded store has no secondary index, so finding the earliest due marker reads every
+ * marker (and that read used to hold the collection while it ran). A backlog of 30,000 alerts owed to one channel
+ * (sent at Slack's pace of one a second) made the dispatcher read them all again and again, or claim each one only
+ * to put it back, and relists queued behind it (BENCHMARKS.md §8). Here one read of the markers keeps the
+ * {@link #PER_CHANNEL} earliest for every channel; the offer writers of this process add what they mark at once
+ * ({@link #hint}); a claim passes over markers whose channels are all waiting for their pace, so waiting costs
+ * neither reads nor writes; and the markers are read again only when this view is empty or has grown old, so that
+ * reading them takes at most 1/{@link #READ_COST_SHARE} of the time (every 1 s to {@link #MAX_AGE}). Another
+ * instance's new work is thus seen within that age; this process's own at once.
  *
  * <p>Only a hint: every claim checks the marker's own due time and lease in the store.
  */

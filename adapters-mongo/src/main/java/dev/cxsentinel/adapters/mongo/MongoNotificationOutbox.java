@@ -108,7 +108,7 @@ public class MongoNotificationOutbox implements NotificationOutbox {
         long started = System.nanoTime();
         List<DueQueue.Entry> entries = new ArrayList<>();
         due.find().projection(Projections.include("dueAt", "leaseUntil", "channels")).forEach(d -> entries.add(entry(d)));
-        entries.sort(Comparator.comparing(DueQueue.Entry::at)); // here, not in the store: sorting there holds the collection longer
+        entries.sort(Comparator.comparing(DueQueue.Entry::at)); // by when each is claimable, which the store cannot sort by
         queue.replace(entries, now, Duration.ofNanos(System.nanoTime() - started));
     }
 
