@@ -15,6 +15,7 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import dev.cxsentinel.adapters.slack.AlertCard;
 import dev.cxsentinel.adapters.slack.FakeSlackApi;
 import dev.cxsentinel.adapters.slack.Messages;
+import dev.cxsentinel.application.model.AuditEntry;
 import dev.cxsentinel.application.model.ChannelId;
 import dev.cxsentinel.application.port.in.DeliverNotifications;
 import dev.cxsentinel.application.port.out.AuditLog;
@@ -113,6 +114,24 @@ class SlackAppTest {
         String closed = app.command(ANNA, "list closed").text();
         assertTrue(closed.contains("HB-KETTLE-02") && !closed.contains("CASE-IP14-BLK"), closed);
         assertTrue(app.command(ANNA, "list pending").text().contains("No offer needs attention"));
+    }
+
+    /**
+     * A relist's audit line is not committed on its own on the embedded store: should an unclean stop lose it, the
+     * start-up's repair writes it again from the offer's history, the same line once.
+     */
+    @Test
+    void aRelistsAuditLineLostWithAnUncleanStopIsBackAfterTheStartUpsRepair() throws Exception {
+        app.command(ANNA, "relist HB-KETTLE-02 replaced the glass jug stock");
+        AuditLog audit = app.injector.getInstance(AuditLog.class);
+        AuditEntry line = audit.recent(TestApp.ACCOUNT, 100).stream().filter(e -> e.action().equals("relist")).findFirst().orElseThrow();
+        app.mongo.database().getCollection("offer_actions").drop(); // what the store had not committed yet when it died
+
+        Wiring.prepareStore(app.injector, StoreConnection.of(app.mongo, "test store")); // the next start after an unclean stop
+
+        List<AuditEntry> relists = audit.recent(TestApp.ACCOUNT, 100).stream().filter(e -> e.action().equals("relist")).toList();
+        assertEquals(List.of(line), relists);
+        assertTrue(line.detail().contains("replaced the glass jug stock") && line.target().endsWith("HB-KETTLE-02"), line.toString());
     }
 
     @Test
