@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * loopback and spoken to over the real wire protocol by the same adapter code as a real MongoDB.
  *
  * <ul>
- *   <li>Every acknowledged write is committed to the file first ({@link DurableH2Backend}), but for the markers and
- *   fingerprints ({@link #DERIVED}), which a start after an unclean stop rebuilds or forgets.</li>
+ *   <li>Every acknowledged write is committed to the file first ({@link DurableH2Backend}), but for the markers,
+ *   fingerprints and audit lines of actions on offers ({@link #DERIVED}), which a start after an unclean stop
+ *   rebuilds or forgets.</li>
  *   <li>The file is compacted at start-up once it has doubled and is mostly garbage (and only with room on disk),
  *   so repeated imports do not grow it without bound ({@link Compaction}).</li>
  *   <li>The file is locked while open: a second server on the same directory gets a clear error. The running
@@ -107,7 +108,7 @@ public final class EmbeddedStore implements AutoCloseable {
         Compaction.compactIfWorthIt(file);
         MVStore mvStore;
         try {
-            mvStore = openFile(file);
+            mvStore = Compaction.open(file);
         } catch (MVStoreException e) {
             if (String.valueOf(e.getMessage()).toLowerCase().contains("locked")) {
                 throw new StoreInUseException(dir, runningInstance(dir).orElse(null));
@@ -174,7 +175,7 @@ public final class EmbeddedStore implements AutoCloseable {
             return false;
         }
         Path file = portFile.resolveSibling(FILE_NAME);
-        MVStore reopened = openFile(file);
+        MVStore reopened = Compaction.open(file);
         DurableH2Backend newBackend = new DurableH2Backend(reopened, applicationName, DERIVED);
         MongoServer newServer = new MongoServer(newBackend);
         server.shutdownNow();
@@ -193,18 +194,6 @@ public final class EmbeddedStore implements AutoCloseable {
         LOG.warn("embedded store {} reopened: the disk has room again", file);
         onReopened.run();
         return true;
-    }
-
-    /**
-     * H2 rewrites, in the background and holding the store, every chunk less than 90 % live: after a day's imports
-     * that was seconds of rewriting at each start (a console on a 100,000-offer store took 4.3 s instead of 1.5 s, and
-     * the file grew by up to 20 MiB per start) and it competed with commands. It now rewrites chunks only below half
-     * live, the threshold at which the start compacts the whole file anyway ({@link Compaction}).
-     */
-    static final int AUTO_COMPACT_FILL_RATE = 50;
-
-    private static MVStore openFile(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(AUTO_COMPACT_FILL_RATE).open();
     }
 
     private static boolean isBroken(MVStore store) {

@@ -172,12 +172,11 @@ public class MongoNotificationOutbox implements NotificationOutbox {
                 }
                 long version = OfferMapper.number(offerDoc.get("version"));
                 prune(offer, offerDoc);
-                Optional<Instant> next = OfferMapper.notifications(offerDoc).stream()
-                        .filter(n -> n.state() == Notification.State.PENDING)
-                        .map(Notification::dueAt).min(Instant::compareTo);
+                List<Notification> owed = OfferMapper.notifications(offerDoc);
+                Optional<Instant> next = OfferDocuments.earliestPending(owed);
+                List<String> channels = OfferDocuments.pendingChannels(owed);
                 // only if no change with new notifications was written since we read the offer
                 Bson mine = byId(offer.value()).append("leaseOwner", owner).append("offerVersion", new Document("$lte", version));
-                List<String> channels = OfferDocuments.pendingChannels(OfferMapper.notifications(offerDoc));
                 long matched = next.isPresent()
                         ? due.updateOne(mine, new Document("$set", new Document("dueAt", Date.from(next.get()))
                                 .append("channels", channels).append("leaseOwner", null).append("leaseUntil", NEVER_LEASED)))

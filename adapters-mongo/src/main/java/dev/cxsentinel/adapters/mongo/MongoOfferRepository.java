@@ -259,9 +259,7 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
             for (Document d : offers.find(eq("outbox.state", Notification.State.PENDING.name()))
                     .projection(Projections.include("outbox", "version"))) {
                 List<Notification> owed = OfferMapper.notifications(d);
-                Optional<Instant> earliest = owed.stream()
-                        .filter(n -> n.state() == Notification.State.PENDING)
-                        .map(Notification::dueAt).min(Instant::compareTo);
+                Optional<Instant> earliest = OfferDocuments.earliestPending(owed);
                 if (earliest.isPresent()) {
                     due.updateOne(eq("_id", d.getString("_id")), marker(earliest.get(), OfferMapper.number(d.get("version")),
                             OfferDocuments.pendingChannels(owed)), new UpdateOptions().upsert(true));

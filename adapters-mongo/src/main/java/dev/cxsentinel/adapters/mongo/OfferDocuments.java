@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -46,6 +47,12 @@ final class OfferDocuments {
                 .append("$max", new Document("offerVersion", version))
                 .append("$addToSet", new Document("channels", new Document("$each", List.copyOf(channels))))
                 .append("$setOnInsert", new Document("leaseUntil", NEVER_LEASED).append("leaseOwner", null));
+    }
+
+    /** When the earliest pending notification is due: the due time of the offer's outbox marker. */
+    static Optional<Instant> earliestPending(Collection<Notification> notifications) {
+        return notifications.stream().filter(n -> n.state() == Notification.State.PENDING)
+                .map(Notification::dueAt).min(Instant::compareTo);
     }
 
     /** The channels that pending notifications are owed to, in a stable order. */

@@ -48,8 +48,9 @@ final class ReminderMarkers {
                 .append("snoozedUntil", offer.snoozedUntil() == null ? null : Date.from(offer.snoozedUntil()))
                 .append("v", version);
         if (version == 1) { // a new offer has no marker yet: an insert is far cheaper than an upsert on the embedded server
-            return new InsertOneModel<>(new Document("_id", offer.id().value()).append("base", marker.get("base"))
-                    .append("sent", marker.get("sent")).append("snoozedUntil", marker.get("snoozedUntil")).append("v", version));
+            Document inserted = new Document("_id", offer.id().value());
+            inserted.putAll(marker);
+            return new InsertOneModel<>(inserted);
         }
         return new UpdateOneModel<>(filter, new Document("$set", marker), new UpdateOptions().upsert(true));
     }

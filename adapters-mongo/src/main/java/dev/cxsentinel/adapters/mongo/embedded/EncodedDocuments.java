@@ -30,11 +30,6 @@ final class EncodedDocuments {
         bytes.put(new Key(document, collected), encoded);
     }
 
-    int size() {
-        expunge();
-        return bytes.size();
-    }
-
     private void expunge() {
         Reference<? extends Document> gone;
         while ((gone = collected.poll()) != null) {
