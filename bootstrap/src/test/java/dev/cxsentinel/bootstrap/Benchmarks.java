@@ -437,13 +437,15 @@ public final class Benchmarks {
      * A seller's day on a store that already holds the catalogue (issue 17), through the packaged jar as a user runs
      * it, JVM start included: the first import, an unchanged re-import, one with 1 % of the rows changed, the floor
      * (a dry run of that file with the import fingerprints dropped first, so that it starts the JVM, parses the file
-     * and reads every stored offer, writing nothing), and the console's start to its prompt on the full store. Sizes: {@code -Dbench.fullStoreSizes=10000,100000} (add 1000000 for the largest; slow).
+     * and reads every stored offer, writing nothing), and the start to ready on the full store: the console's prompt, and
+     * {@code serve}'s {@code /healthz} 200 (HTTP mode, against the harness's stand-in for Slack's Web API). Sizes:
+     * {@code -Dbench.fullStoreSizes=10000,100000} (add 1000000 for the largest; slow).
      */
     void fullStore() throws Exception {
         line("## 7. A seller's day on a full store (packaged jar, JVM start included)");
         line("");
-        line("| offers | first import | unchanged re-import | ×first | ×floor | 1 % changed | floor (dry run, every offer read) | console start on the store |");
-        line("|---|---|---|---|---|---|---|---|");
+        line("| offers | first import | unchanged re-import | ×first | ×floor | 1 % changed | floor (dry run, every offer read) | console start on the store | serve start on the store |");
+        line("|---|---|---|---|---|---|---|---|---|");
         for (String size : System.getProperty("bench.fullStoreSizes", "10000,100000").split(",")) {
             int offers = Integer.parseInt(size.strip());
             Path report = generateVoc(work.resolve("voc-" + offers + ".csv"), offers, -1);
@@ -453,6 +455,7 @@ public final class Benchmarks {
             List<Double> onePercent = new ArrayList<>();
             List<Double> floor = new ArrayList<>();
             List<Double> start = new ArrayList<>();
+            List<Double> serveStart = new ArrayList<>();
             for (int run = 0; run < RUNS; run++) {
                 Path dir = work.resolve("full-" + offers + "-" + run);
                 Files.createDirectories(dir);
@@ -462,12 +465,15 @@ public final class Benchmarks {
                 dropFingerprints(dir);
                 floor.add(cli(dir, changed, true));
                 start.add(startConsole(dir));
+                try (FakeSlackApi slack = new FakeSlackApi()) {
+                    serveStart.add(startServe(dir, slack));
+                }
             }
             double f = median(first);
             double u = median(unchanged);
             double fl = median(floor);
             line("| " + offers + " | " + ms(f) + " | " + ms(u) + " | " + String.format("%.2f×", u / f) + " | " + String.format("%.2f×", u / fl)
-                    + " | " + ms(median(onePercent)) + " | " + ms(fl) + " | " + ms(median(start)) + " |");
+                    + " | " + ms(median(onePercent)) + " | " + ms(fl) + " | " + ms(median(start)) + " | " + ms(median(serveStart)) + " |");
         }
         line("");
     }

@@ -139,6 +139,20 @@ class CliSystemIT {
 
     @Test
     void sigtermStopsServeInOrderWithExitCode0() throws Exception {
+        String serving = serveUntilReadyThenStop(Map.of());
+        assertTrue(serving.matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+(Z|[+-]\\d\\d:\\d\\d) INFO  \\[main\\] "
+                + "d\\.cxsentinel\\.bootstrap\\.ServeCommand - CX Sentinel serving on port \\d+ .*"), "a readable log line: " + serving);
+    }
+
+    @Test
+    void cxLogFormatJsonLogsOneJsonObjectPerLine() throws Exception {
+        String serving = serveUntilReadyThenStop(Map.of("CX_LOG_FORMAT", "json"));
+        assertTrue(serving.startsWith("{") && serving.endsWith("}") && serving.contains("\"level\":\"INFO\"")
+                && serving.contains("\"loggerName\":\"dev.cxsentinel.bootstrap.ServeCommand\""), serving);
+    }
+
+    /** Starts serve against a stand-in Slack, reads its log to the "serving" line, stops it with SIGTERM (exit 0 expected); that line. */
+    private String serveUntilReadyThenStop(Map<String, String> extraEnv) throws Exception {
         try (dev.cxsentinel.adapters.slack.FakeSlackApi slack = new dev.cxsentinel.adapters.slack.FakeSlackApi()) {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     JAR.toAbsolutePath().toString(), "serve"));
@@ -146,6 +160,7 @@ class CliSystemIT {
             builder.environment().clear();
             builder.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", "0123456789abcdef0123456789abcdef",
                     "SLACK_API_URL", slack.apiUrl(), "PORT", "0", "CX_DATA_DIR", dir.resolve("data").toString()));
+            builder.environment().putAll(extraEnv);
             Process process = builder.start();
             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -154,9 +169,11 @@ class CliSystemIT {
                 seen.append(line).append('\n');
             }
             assertTrue(line != null, "serve started: " + seen);
+            assertTrue(!seen.toString().contains("logback"), "no logging set-up messages: " + seen);
             process.destroy();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "serve stopped");
             assertEquals(0, process.exitValue(), "a clean stop on SIGTERM exits 0");
+            return line;
         }
     }
 }
