@@ -27,14 +27,32 @@ public record NcxReason(String text, Integer sharePercent) {
             return Optional.empty();
         }
         String t = cell.strip();
-        Matcher m = SHARE.matcher(t);
-        if (m.matches() && !m.group(1).isBlank()) {
-            double share = Double.parseDouble(m.group(2).replace(',', '.'));
-            if (share <= 100) {
-                return Optional.of(new NcxReason(WHITESPACE.matcher(m.group(1).strip()).replaceAll(" "), (int) Math.round(share)));
+        if (t.indexOf('%') >= 0) { // a share needs one; most cells have none, and the expression is dear
+            Matcher m = SHARE.matcher(t);
+            if (m.matches() && !m.group(1).isBlank()) {
+                double share = Double.parseDouble(m.group(2).replace(',', '.'));
+                if (share <= 100) {
+                    return Optional.of(new NcxReason(singleSpaced(m.group(1).strip()), (int) Math.round(share)));
+                }
             }
         }
-        return Optional.of(new NcxReason(WHITESPACE.matcher(t).replaceAll(" "), null));
+        return Optional.of(new NcxReason(singleSpaced(t), null));
+    }
+
+    /** Runs of whitespace as one space; the text itself when it has none to fold (nearly always). */
+    static String singleSpaced(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || (i + 1 < text.length() && isRegexSpace(text.charAt(i + 1))))) {
+                return WHITESPACE.matcher(text).replaceAll(" ");
+            }
+        }
+        return text;
+    }
+
+    /** What {@code \s} matches (without the Unicode flag). */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The comment category this reason stands for; OTHER when it names none. */
