@@ -20,6 +20,34 @@ public final class Text {
 
     /** Lower case with '_', '-', '/' and runs of spaces folded to one space: for matching labels. */
     public static String fold(String text) {
+        String ascii = foldAscii(text);
+        return ascii != null ? ascii : foldAny(text);
+    }
+
+    /** {@link #fold} of a text of ASCII characters only, in one pass and one copy (labels are parsed in every row); null for any other text. */
+    private static String foldAscii(String text) {
+        char[] folded = new char[text.length()];
+        int length = 0;
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return null;
+            }
+            if (c == '_' || c == '-' || c == '/' || Character.isWhitespace(c)) {
+                gap = true;
+                continue;
+            }
+            if (gap && length > 0) {
+                folded[length++] = ' ';
+            }
+            gap = false;
+            folded[length++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(folded, 0, length);
+    }
+
+    static String foldAny(String text) {
         String lower = text.strip().toLowerCase(Locale.ROOT);
         StringBuilder folded = new StringBuilder(lower.length());
         boolean gap = false;

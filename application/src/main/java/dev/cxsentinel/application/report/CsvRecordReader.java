@@ -32,6 +32,10 @@ public final class CsvRecordReader implements RecordSource {
     private char delimiter;
     private long line = 1;
     private int pushedBack = -2;
+    /** The most fields a record had so far: the next record's list is made that size (rows are as wide as the header). */
+    private int width = 16;
+    /** The field being read, reused from record to record. */
+    private final StringBuilder fieldBuffer = new StringBuilder();
 
     private CsvRecordReader(String fileName, BlockDecoder reader, String encoding) {
         this.fileName = fileName;
@@ -182,8 +186,9 @@ public final class CsvRecordReader implements RecordSource {
     public CsvRecord nextRecord() throws IOException, ReportFormatException {
         while (true) {
             long start = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
+            List<String> fields = new ArrayList<>(width);
+            StringBuilder field = fieldBuffer;
+            field.setLength(0);
             boolean quoted = false;
             boolean wasQuoted = false;
             boolean any = false;
@@ -240,6 +245,7 @@ public final class CsvRecordReader implements RecordSource {
                 return null;
             }
             addField(fields, field, start);
+            width = Math.max(width, fields.size());
             if (fields.stream().allMatch(String::isBlank)) {
                 if (c == -1) {
                     return null;
