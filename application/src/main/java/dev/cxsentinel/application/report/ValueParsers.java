@@ -124,15 +124,15 @@ final class ValueParsers {
             return null;
         }
         boolean dayAndMonth = digits[0] <= 2 && digits[1] <= 2;
-        boolean year = digits[2] == 4 || digits[2] == 2;
+        boolean twoOrFourDigitYear = digits[2] == 4 || digits[2] == 2;
         if (digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2 && isIsoSeparator(separator[0]) && isIsoSeparator(separator[1])) {
             return LocalDate.of(number[0], number[1], number[2]);
         }
         int fullYear = digits[2] == 2 ? 2000 + number[2] : number[2];
-        if (dayAndMonth && year && separator[0] == '.' && separator[1] == '.') {
+        if (dayAndMonth && twoOrFourDigitYear && separator[0] == '.' && separator[1] == '.') {
             return LocalDate.of(fullYear, number[1], number[0]);
         }
-        if (dayAndMonth && year && separator[0] == '/' && separator[1] == '/') {
+        if (dayAndMonth && twoOrFourDigitYear && separator[0] == '/' && separator[1] == '/') {
             return number[0] > 12 ? LocalDate.of(fullYear, number[1], number[0]) : LocalDate.of(fullYear, number[0], number[1]);
         }
         return null;
@@ -212,8 +212,11 @@ final class ValueParsers {
         while (digits < number.length() && isDigit(number.charAt(digits))) {
             digits++;
         }
-        if (digits > 3 || (digits == number.length())) {
-            return digits > 0 && digits <= 3;
+        if (digits > 3) {
+            return false;
+        }
+        if (digits == number.length()) {
+            return digits > 0;
         }
         char point = number.charAt(digits);
         if ((point != '.' && point != ',') || digits + 1 == number.length()) {

@@ -35,6 +35,7 @@ class EncodedDocumentsTest {
                 docs.add(new Document("_id", String.format("offer-%05d", i)).append("n", 0).append("text", "x".repeat(400)));
             }
             served.collection().insertMany(docs);
+            served.store.commit(); // the inserts' pages are written now, not by the background writer while we count
 
             long before = BsonDocumentType.ENCODINGS.sum();
             for (int i = 0; i < 100; i++) {
@@ -43,7 +44,9 @@ class EncodedDocumentsTest {
             for (int i = 0; i < 10; i++) {
                 served.collection().updateOne(eq("_id", "offer-00001"), Updates.inc("n", 1)); // the same one, changed again and again
             }
+            served.store.commit(); // and the updates' pages have been, before we count
             long encoded = BsonDocumentType.ENCODINGS.sum() - before;
+            assertTrue(encoded >= 100, "the updates were written: " + encoded);
             assertTrue(encoded <= 110 + 10, "one encoding per changed document, not one per document of each page written: " + encoded);
         }
         try (Served reopened = new Served(file)) {
