@@ -239,16 +239,20 @@ public class MongoOfferRepository implements LoadOffer, SaveOffer {
         return Guard.call(() -> ReminderMarkers.rebuild(offers, reminders));
     }
 
-    /** Builds the reminder markers once on a store written before they existed; true when it did. */
+    /**
+     * Builds the reminder markers once on a store written before they existed; true when it did so for offers already
+     * stored (a new store only records that it needs none).
+     */
     public boolean ensureReminderMarkers() {
         return Guard.call(() -> {
             if (reminders.find(eq("_id", ReminderMarkers.BUILT)).first() != null) {
                 return false;
             }
+            boolean holdsOffers = offers.find().projection(new Document("_id", 1)).first() != null;
             ReminderMarkers.rebuild(offers, reminders);
             reminders.replaceOne(eq("_id", ReminderMarkers.BUILT), new Document("_id", ReminderMarkers.BUILT),
                     new ReplaceOptions().upsert(true));
-            return true;
+            return holdsOffers;
         });
     }
 

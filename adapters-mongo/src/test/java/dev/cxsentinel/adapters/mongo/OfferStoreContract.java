@@ -284,6 +284,15 @@ abstract class OfferStoreContract {
     }
 
     @Test
+    void aNewStoreNeedsNoReminderMarkersBuiltAndSaysSo() {
+        assertFalse(offers.ensureReminderMarkers(), "nothing stored: nothing to build (and no log line saying it was built)");
+        Offer closed = insert(offer("C-1", Marketplace.DE, CxHealth.VERY_POOR, true));
+        assertFalse(offers.ensureReminderMarkers(), "the mark was recorded: offers written since have their markers already");
+        assertEquals(List.of(closed.id()), queries.dueForReminder(NOW.plus(Duration.ofHours(25)), Duration.ofDays(1), 3),
+                "the marker was written with the offer");
+    }
+
+    @Test
     void aClaimedOffersNotificationsBelongToOneDispatcherUntilTheLeaseEnds() {
         Offer stored = offer("SKU-1", Marketplace.DE, CxHealth.VERY_POOR, true);
         Notification n = alert(stored);
