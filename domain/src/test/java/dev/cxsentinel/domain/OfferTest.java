@@ -231,6 +231,29 @@ class OfferTest {
                 "a snapshot from before that import is stale");
     }
 
+    /**
+     * The same dateless row on a later day changes nothing, whatever state it left the offer in: the import
+     * fingerprints rely on it to skip such a row without reading the offer (RowFingerprint).
+     */
+    @Test
+    void theSameDatelessRowOnALaterDayChangesNothing() {
+        for (CxObservation row : List.of(dated(CxHealth.POOR, false, null), dated(CxHealth.VERY_POOR, true, null),
+                dated(CxHealth.EXCELLENT, false, null))) {
+            Offer discovered = Offer.discover(KETTLE, row, NOW).after();
+            Offer changedByIt = Offer.discover(KETTLE, dated(CxHealth.FAIR, false, LocalDate.of(2026, 11, 20)), NOW).after()
+                    .observe(row, NOW).after();
+            Offer closed = Offer.discover(KETTLE, dated(CxHealth.VERY_POOR, true, LocalDate.of(2026, 11, 20)), NOW).after();
+            Offer afterARelist = closed.relist(ANNA, "fixed", NOW).after().observe(row, NOW).after();
+            for (Offer left : List.of(discovered, changedByIt, afterARelist)) {
+                for (int days : new int[] {1, 7, 40}) {
+                    Offer.Transition again = left.observe(row, NOW.plus(Duration.ofDays(days)));
+                    assertFalse(again.changed(), row.health() + " " + days + " days later");
+                    assertEquals(List.of(), again.events());
+                }
+            }
+        }
+    }
+
     @Test
     void aClosedSnapshotTakenBeforeTheRelistDoesNotSayStillClosed() {
         Offer closed = Offer.discover(Fixtures.KETTLE, dated(CxHealth.VERY_POOR, true, LocalDate.of(2026, 11, 20)), Fixtures.NOW).after();

@@ -12,8 +12,10 @@ import java.util.OptionalLong;
 /**
  * The fingerprint of an offer row: 64 bits of SHA-256 over everything the row says (the observation, its offer
  * key) and the version of the rules that apply it. Applying a row to the offer it left is a no-op in the domain
- * ({@code Offer.observe}), so an equal fingerprint means "unchanged". Rows without a "Last updated" date are dated
- * by the day of the import, so they get none and are always applied.
+ * ({@code Offer.observe}), so an equal fingerprint means "unchanged". That holds for rows without a "Last updated"
+ * date too: such a row is as of the day of the import, but the offer keeps that date only with a real change, so
+ * the same dateless row on a later day is still a no-op (OfferTest) and its fingerprint, which has no date in it,
+ * still means "unchanged".
  */
 final class RowFingerprint {
     /** Raise when applying the same row could give another result than before (a change to Offer.observe). */
@@ -23,9 +25,6 @@ final class RowFingerprint {
     }
 
     static OptionalLong of(ReportRow.OfferRow row) {
-        if (row.observation().asOf() == null) {
-            return OptionalLong.empty();
-        }
         String canonical = canonical(row);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

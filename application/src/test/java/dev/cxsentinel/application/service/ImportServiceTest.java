@@ -14,7 +14,6 @@ import dev.cxsentinel.application.model.Digest;
 import dev.cxsentinel.application.model.EventType;
 import dev.cxsentinel.application.model.ImportRecord;
 import dev.cxsentinel.application.model.Notification;
-import dev.cxsentinel.application.model.Notification;
 import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
 import dev.cxsentinel.application.port.out.OfferChange;
@@ -30,6 +29,7 @@ import dev.cxsentinel.domain.SlackUserId;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -133,6 +133,32 @@ class ImportServiceTest {
         assertEquals(1, store.offersRead, "a rate changed by 0.04 points is a changed row (the fingerprint is exact)");
         assertEquals(1, changed.record().offersChanged());
         assertEquals(1238, store.get(two).ncxRate().basisPoints());
+    }
+
+    /** A report without "Last updated" dates re-imported the next day is as unchanged as a dated one, and as cheap. */
+    @Test
+    void aDatelessReimportTheNextDayReadsNoOfferWhoseRowIsAsItWas() {
+        String header = "marketplace,asin,sku,fulfillment_channel,cx_health,ncx_rate,last_offer_closed_date\n";
+        String kettle1 = "DE,B07XJ8C8F5,HB-KETTLE-01,FBA,Good,0.9%,\n";
+        String kettle2 = "DE,B08N5WRWNW,HB-KETTLE-02,FBA,Very poor,12.34%,2026-11-20\n";
+        ReportFile day = ReportFile.ofBytes("day.csv", (header + kettle1 + kettle2).getBytes(StandardCharsets.UTF_8));
+        run(false, day);
+        store.offersRead = 0;
+        store.written.clear();
+
+        now = NOW.plus(java.time.Duration.ofDays(1));
+        var again = run(false, day);
+        assertEquals(0, store.offersRead, "no offer read: every row matches its fingerprint");
+        assertEquals(2, again.record().offersUnchanged());
+        assertEquals(List.of(), store.written);
+
+        now = NOW.plus(java.time.Duration.ofDays(2));
+        var worse = run(false, ReportFile.ofBytes("worse.csv", (header + kettle1.replace("Good", "Fair") + kettle2)
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, store.offersRead, "the changed row's offer is read and the row applied");
+        assertEquals(1, worse.record().offersChanged());
+        assertEquals(LocalDate.of(2026, 11, 28), store.get(new OfferId(ACCOUNT, Marketplace.DE, new Sku("HB-KETTLE-01"))).observed().asOf(),
+                "as of the day of that import");
     }
 
     @Test

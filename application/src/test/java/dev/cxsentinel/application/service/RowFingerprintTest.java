@@ -49,10 +49,12 @@ class RowFingerprintTest {
     }
 
     @Test
-    void aRowWithoutItsDateHasNoFingerprintAndIsAlwaysApplied() {
+    void aRowWithoutItsDateHasAFingerprintOfItsOwn() {
         CxObservation undated = new CxObservation(BASE.asin(), BASE.productName(), BASE.channel(), BASE.health(), BASE.ncxRate(),
                 BASE.ncxOrders(), BASE.totalOrders(), BASE.topReason(), BASE.closedDate(), BASE.closed(), BASE.returnBadge(), null);
-        assertTrue(RowFingerprint.of(new ReportRow.OfferRow(2, Marketplace.DE, new Sku("SKU-1"), undated)).isEmpty());
+        long dateless = fingerprint(Marketplace.DE, "SKU-1", undated);
+        assertEquals(dateless, fingerprint(Marketplace.DE, "SKU-1", undated), "the same dateless row, the same fingerprint, on any day");
+        assertNotEquals(fingerprint(Marketplace.DE, "SKU-1", BASE), dateless, "not the dated row's");
     }
 
     private static long fingerprint(Marketplace marketplace, String sku, CxObservation observation) {
