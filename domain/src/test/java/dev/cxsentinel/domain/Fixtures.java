@@ -2,6 +2,7 @@ package dev.cxsentinel.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Random;
 
 final class Fixtures {
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
@@ -28,5 +29,15 @@ final class Fixtures {
 
     static Offer fbmOffer(CxHealth health, boolean closed) {
         return Offer.discover(KETTLE, seen(health, closed, FulfilmentChannel.FBM), NOW.minusSeconds(3600)).after();
+    }
+
+    /** Up to {@code maxLength} characters drawn from {@code alphabet}: for comparing a short cut with its definition. */
+    static String randomText(Random random, String alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(maxLength + 1);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 }

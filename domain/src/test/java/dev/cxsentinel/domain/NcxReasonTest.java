@@ -45,12 +45,7 @@ class NcxReasonTest {
         Random random = new Random(11);
         String alphabet = "ab Z (),:-–%5.1\t\n0  ";
         for (int i = 0; i < 30_000; i++) {
-            StringBuilder cell = new StringBuilder();
-            int length = random.nextInt(14);
-            for (int j = 0; j < length; j++) {
-                cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = cell.toString();
+            String text = Fixtures.randomText(random, alphabet, 13);
             assertEquals(outcome(() -> byDefinition(text)), outcome(() -> NcxReason.parse(text)), "cell '" + text + "'");
         }
     }

@@ -20,12 +20,7 @@ class TextTest {
         Random random = new Random(5);
         String alphabet = "aZq _-/\t\n\u001C0.ÄßİΣ\u00A0\u2003";
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(10);
-            for (int j = 0; j < length; j++) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String t = text.toString();
+            String t = Fixtures.randomText(random, alphabet, 9);
             assertEquals(Text.foldAny(t), Text.fold(t), "'" + t + "'");
         }
     }

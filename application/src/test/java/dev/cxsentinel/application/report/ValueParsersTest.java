@@ -23,6 +23,16 @@ class ValueParsersTest {
     private static final String[] SEPARATORS = {"-", "/", ".", " ", ":", "--"};
     private static final String[] SUFFIXES = {"", " 10:15", "T10:15:00Z", " 9:05 PM", " ", "Z"};
 
+    /** Up to {@code maxLength} characters drawn from {@code alphabet}. */
+    static String randomText(Random random, String alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(maxLength + 1);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
     /** What a parse gives, as text: the value or the expectation code it refused with. */
     private static String outcome(Supplier<Object> parse) {
         try {
@@ -84,12 +94,7 @@ class ValueParsersTest {
         Random random = new Random(20261127);
         String alphabet = "0123456789//--..  :TAPMZ,x";
         for (int i = 0; i < 30_000; i++) {
-            StringBuilder cell = new StringBuilder();
-            int length = random.nextInt(13);
-            for (int j = 0; j < length; j++) {
-                cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = cell.toString();
+            String text = randomText(random, alphabet, 12);
             assertEquals(byPatterns(text), outcome(() -> ValueParsers.date(text)), "cell '" + text + "'");
         }
     }
@@ -108,12 +113,7 @@ class ValueParsersTest {
         Random random = new Random(7);
         String alphabet = "nNkKaA/. -–—\u212Ax0";
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder cell = new StringBuilder();
-            int length = random.nextInt(6);
-            for (int j = 0; j < length; j++) {
-                cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            cells.add(cell.toString());
+            cells.add(randomText(random, alphabet, 5));
         }
         for (String cell : cells) {
             assertEquals(noValueByDefinition(cell), ValueParsers.isNoValue(cell), "cell '" + cell + "'");
@@ -126,12 +126,7 @@ class ValueParsersTest {
         Random random = new Random(3);
         String alphabet = "0123456789.,- %";
         for (int i = 0; i < 30_000; i++) {
-            StringBuilder cell = new StringBuilder();
-            int length = random.nextInt(8);
-            for (int j = 0; j < length; j++) {
-                cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = cell.toString();
+            String text = randomText(random, alphabet, 7);
             assertEquals(number.matcher(text).matches(), ValueParsers.isRateNumber(text), "'" + text + "'");
         }
     }
