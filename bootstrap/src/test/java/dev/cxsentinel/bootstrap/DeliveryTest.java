@@ -268,6 +268,54 @@ class DeliveryTest {
         assertTrue(blocks.contains("CASE-IP14-BLK@FR") && blocks.contains("TSHIRT-M-RED@DE") && blocks.contains("HB-KETTLE-01@DE"), blocks);
     }
 
+    /** A digest of several messages takes seconds to send; the channel's next message keeps its distance from the last part. */
+    @Test
+    void theMessageAfterALongDigestWaitsASecondFromItsLastPart() throws Exception {
+        link("C0ALERTS");
+        app.importReports("offers-en.csv");
+        dispatcher(Duration.ZERO).deliverDue();
+        app.slack.reset();
+        Notifier takesThreeSeconds = new Notifier() {
+            @Override
+            public Result send(Notification notification, Offer offer, String threadTs) {
+                return notifier.send(notification, offer, threadTs);
+            }
+
+            @Override
+            public Result sendDigest(Digest digest) {
+                Result sent = notifier.sendDigest(digest);
+                clock.advance(Duration.ofSeconds(3)); // as a four-part digest does, a second between parts
+                return sent;
+            }
+
+            @Override
+            public Result sendReview(WeeklyReview review) {
+                return notifier.sendReview(review);
+            }
+        };
+        NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, digests, takesThreeSeconds, clock,
+                new DeliverySettings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                new Metrics(), app.injector.getInstance(ChannelLinks.class), app.injector.getInstance(ChannelPace.class));
+        importCsv("marketplace,asin,sku,fulfillment_channel,cx_health\nFR,B09G9FPHY6,CASE-IP14-BLK,FBM,Good\n"
+                + "DE,B0C1XYZ123,TSHIRT-M-RED,FBA,Good\n");
+        dispatcher.deliverDue();
+        assertEquals(1, app.slack.delivered().size(), "the digest");
+
+        importCsv("marketplace,asin,sku,fulfillment_channel,cx_health,last_offer_closed_date\n"
+                + "DE,B07XJ8C8F5,HB-KETTLE-01,FBA,Very poor,2026-11-26\n");
+        dispatcher.deliverDue();
+        assertEquals(1, app.slack.delivered().size(), "the alert card waits: the digest's last part went out just now");
+        clock.advance(Duration.ofMillis(1100));
+        dispatcher.deliverDue();
+        assertEquals(2, app.slack.delivered().size(), "a second later it goes out");
+        assertEquals(0, app.slack.rateLimitedCount());
+    }
+
+    void importCsv(String csv) {
+        app.injector.getInstance(ImportCxReport.class).importReport(new ImportCxReport.ImportCxReportCommand(TestApp.ACCOUNT, "test",
+                Optional.empty(), List.of(ReportFile.ofBytes("day.csv", csv.getBytes(StandardCharsets.UTF_8))), false));
+    }
+
     @Test
     void alertsOwedToAChannelThatWasRelinkedAreRetiredNotDelivered() throws Exception {
         link("C0RELINK");

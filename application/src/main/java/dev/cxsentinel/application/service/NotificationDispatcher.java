@@ -166,6 +166,7 @@ public class NotificationDispatcher implements DeliverNotifications {
         Notifier.Result result = UnexpectedFailure.guard("sending digest " + digest.id(), digest.attempts(), () -> notifier.sendDigest(digest));
         pace(digest.channel(), clock.now(), result);
         if (result instanceof Notifier.Result.Sent s) {
+            holdAfterLastPart(digest.channel());
             digests.completeDigest(digest.id(), owner, Notification.State.SENT, now, digest.attempts() + 1, null, List.of(s.messageTs()));
             metrics.notificationSent();
             return 1;
@@ -216,6 +217,17 @@ public class NotificationDispatcher implements DeliverNotifications {
             }
         });
         return paced;
+    }
+
+    /**
+     * A long digest goes out as several messages a second apart, so it ends seconds after its slot began: the
+     * channel's next message waits its interval from the last part, not from the first (a card right behind a
+     * five-part digest met Slack's limit, BENCHMARKS.md §4).
+     */
+    private void holdAfterLastPart(ChannelId channel) {
+        Instant until = clock.now().plus(settings.perChannelInterval());
+        nextAllowed.put(channel, until);
+        channelPace.holdUntil(channel, until);
     }
 
     /** After a 429, nobody on this store posts into the channel before its Retry-After. */
