@@ -124,7 +124,7 @@ final class ImportApplication {
             for (ReportRow.OfferRow r : rows) {
                 OfferId id = new OfferId(account, r.marketplace(), r.sku());
                 byId.put(id, r);
-                RowFingerprint.of(r).ifPresent(hash -> hashes.put(id, hash));
+                hashes.put(id, RowFingerprint.of(r));
             }
             Map<OfferId, Long> maybeUnchanged = new HashMap<>(hashes);
             maybeUnchanged.keySet().removeIf(validation.comments()::containsKey); // new comments: read and apply
@@ -149,7 +149,7 @@ final class ImportApplication {
             OfferChange change = change(id, before, e.getValue());
             if (change != null) {
                 changes.add(change);
-            } else if (before != null && !stale.contains(id) && batch.hashes().containsKey(id)) {
+            } else if (before != null && !stale.contains(id)) {
                 asLeft.put(id, new ImportFingerprints.Fingerprint(batch.hashes().get(id), before.version()));
             }
         }
@@ -158,7 +158,7 @@ final class ImportApplication {
             OfferId id = change.offer().id();
             if (!conflicts.contains(id)) {
                 count(change);
-                if (batch.hashes().containsKey(id) && !stale.contains(id)) {
+                if (!stale.contains(id)) {
                     asLeft.put(id, new ImportFingerprints.Fingerprint(batch.hashes().get(id),
                             change.isNew() ? 1 : change.expectedVersion() + 1));
                 }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.OptionalLong;
 
 /**
  * The fingerprint of an offer row: 64 bits of SHA-256 over everything the row says (the observation, its offer
@@ -24,11 +23,11 @@ final class RowFingerprint {
     private RowFingerprint() {
     }
 
-    static OptionalLong of(ReportRow.OfferRow row) {
+    static long of(ReportRow.OfferRow row) {
         String canonical = canonical(row);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return OptionalLong.of(ByteBuffer.wrap(digest).getLong());
+            return ByteBuffer.wrap(digest).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
