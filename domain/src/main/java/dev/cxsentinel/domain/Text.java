@@ -18,41 +18,17 @@ public final class Text {
         return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "…";
     }
 
-    /** Lower case with '_', '-', '/' and runs of spaces folded to one space: for matching labels. */
+    /**
+     * Lower case with '_', '-', '/' and runs of spaces folded to one space: for matching labels. Labels are parsed in
+     * every row, so ASCII text (nearly every cell) is lower-cased character by character as it is folded; other text
+     * is lower-cased whole first, as {@link String#toLowerCase} does it.
+     */
     public static String fold(String text) {
-        String ascii = foldAscii(text);
-        return ascii != null ? ascii : foldAny(text);
-    }
-
-    /** {@link #fold} of a text of ASCII characters only, in one pass and one copy (labels are parsed in every row); null for any other text. */
-    private static String foldAscii(String text) {
-        char[] folded = new char[text.length()];
-        int length = 0;
+        String source = isAscii(text) ? text : text.strip().toLowerCase(Locale.ROOT);
+        StringBuilder folded = new StringBuilder(source.length());
         boolean gap = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 128) {
-                return null;
-            }
-            if (c == '_' || c == '-' || c == '/' || Character.isWhitespace(c)) {
-                gap = true;
-                continue;
-            }
-            if (gap && length > 0) {
-                folded[length++] = ' ';
-            }
-            gap = false;
-            folded[length++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        return new String(folded, 0, length);
-    }
-
-    static String foldAny(String text) {
-        String lower = text.strip().toLowerCase(Locale.ROOT);
-        StringBuilder folded = new StringBuilder(lower.length());
-        boolean gap = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
             if (c == '_' || c == '-' || c == '/' || Character.isWhitespace(c)) {
                 gap = true;
                 continue;
@@ -61,9 +37,18 @@ public final class Text {
                 folded.append(' ');
             }
             gap = false;
-            folded.append(c);
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
         }
         return folded.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A lookup from the folded form of each label to its value, for parsing labels in any spelling. */
