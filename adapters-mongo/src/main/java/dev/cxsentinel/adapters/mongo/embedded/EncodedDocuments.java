@@ -14,8 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (BENCHMARKS.md §1). With this, a document is encoded once, when it is new or changed.
  *
  * <p>Sound only because a stored document never changes after it was encoded: the library updates a document by
- * changing the stored instance in place, so {@link IdFirstH2Collection} stores a fresh copy after every update, and
- * the changed instance (now only in page versions being replaced) keeps the bytes of what it was.
+ * changing the instance it found in place, so {@link IdFirstH2Collection} gives every update a copy to change.
  */
 final class EncodedDocuments {
     private final Map<Key, byte[]> bytes = new ConcurrentHashMap<>();

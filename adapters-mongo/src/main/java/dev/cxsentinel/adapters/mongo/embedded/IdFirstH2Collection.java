@@ -1,6 +1,7 @@
 package dev.cxsentinel.adapters.mongo.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
@@ -10,9 +11,11 @@ import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
@@ -22,15 +25,15 @@ import org.h2.mvstore.MVMap;
  * <p>With {@code scansUnlocked}, a query without {@code _id} reads without holding the collection: the library
  * holds it for every query, so the dispatcher's read of 30,000 outbox markers and the reminder sweep's read of its
  * markers (50–100 ms each) held up every relist's marker write meanwhile (BENCHMARKS.md §8). That is safe where every
- * write names its {@code _id}, as on the marker collections: such a write changes a copy ({@link #getDocument}),
- * never a stored document, and H2 iterates a snapshot of its map, so a scan sees each document whole, as of when it
- * began. Such a scan matches with its own matcher (the collection's keeps state for positional updates).
+ * write names its {@code _id}, as on the marker collections: a write changes a copy ({@link #getDocument}), never a
+ * stored document, and H2 iterates a snapshot of its map, so a scan sees each document whole, as of when it began. Such a scan matches with its own matcher (the collection's keeps state for positional updates).
  */
 final class IdFirstH2Collection extends H2Collection implements Examined.Counting {
     private final Examined examined = new Examined();
     /** Set while documents already counted are checked against the rest of their filter. */
     private final ThreadLocal<Boolean> checkingAgain = ThreadLocal.withInitial(() -> false);
     private final ThreadLocal<QueryMatcher> unlockedMatcher = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> updating = ThreadLocal.withInitial(() -> false);
     /** Asked each time: the backend opens its stored collections before its own fields are set. */
     private final BooleanSupplier scansUnlocked;
 
@@ -58,11 +61,36 @@ final class IdFirstH2Collection extends H2Collection implements Examined.Countin
         }
     }
 
-    /** With unlocked scans, a copy: the library applies an update by changing the document it got in place. */
+    /**
+     * Within an update, a copy. The library applies an update by changing the document it found in place and storing
+     * that instance again. Changed in place, a stored document could be written to the file half-changed by a commit
+     * running meanwhile for another collection's write or H2's own, and an unlocked scan could see it so; and its
+     * remembered encoding would no longer be what it holds ({@link EncodedDocuments}). A stored document never changes.
+     */
     @Override
     protected Document getDocument(Object position) {
         Document stored = super.getDocument(position);
-        return stored != null && scansUnlocked.getAsBoolean() ? new Document(stored) : stored;
+        return stored != null && updating.get() ? new Document(stored) : stored;
+    }
+
+    @Override
+    public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean multi, boolean upsert,
+                                    Oplog oplog) {
+        return whileUpdating(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
+    }
+
+    @Override
+    public Document findAndModify(Document query) {
+        return whileUpdating(() -> super.findAndModify(query));
+    }
+
+    private Document whileUpdating(Supplier<Document> update) {
+        updating.set(true);
+        try {
+            return update.get();
+        } finally {
+            updating.set(false);
+        }
     }
 
     @Override
@@ -98,15 +126,6 @@ final class IdFirstH2Collection extends H2Collection implements Examined.Countin
         }
         QueryMatcher own = unlockedMatcher.get();
         return own != null ? own.matches(document, query) : super.documentMatchesQuery(document, query);
-    }
-
-    /**
-     * The library applies an update by changing the stored document in place and storing that same instance again;
-     * a fresh copy is stored instead, so an instance, once encoded, never changes ({@link EncodedDocuments}).
-     */
-    @Override
-    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        super.handleUpdate(position, oldDocument, new Document(newDocument));
     }
 
     @Override

@@ -109,7 +109,7 @@ class UnlockedScanTest {
         throw new AssertionError("the writes never finished while the scan was still reading (three attempts)");
     }
 
-    /** A collection written by other filters (the offers, with positional updates) keeps the library's locking and copies nothing. */
+    /** A collection written by other filters (the offers, with positional updates) keeps the library's locking. */
     @Test
     void positionalUpdatesOnOtherCollectionsWorkAsBefore() {
         offers.updateOne(new Document("_id", "o-1").append("outbox.id", "a"), Updates.set("outbox.$.state", "S"));
