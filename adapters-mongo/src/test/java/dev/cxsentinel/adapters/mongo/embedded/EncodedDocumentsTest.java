@@ -4,18 +4,12 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,67 +17,46 @@ import org.junit.jupiter.api.io.TempDir;
 class EncodedDocumentsTest {
     static final int DOCUMENTS = 2000;
 
+    /**
+     * A page H2 drops from its cache and reads back holds new document instances, rightly encoded again when next
+     * written; which pages the cache keeps depends on the garbage collector (CI once counted 1007 encodings for 110
+     * changes). A cache far larger than what this test writes keeps every page, so the count is the same every run.
+     */
+    static final int CACHE_FOR_EVERY_PAGE_MB = 256;
+
     @TempDir
     Path dir;
 
     @Test
     void aCommittedWriteEncodesTheDocumentItChangedNotTheWholePageAndTheFileHoldsEveryChange() {
         Path file = dir.resolve("store.mv.db");
-        try (Served served = new Served(file)) {
+        try (ServedStore served = new ServedStore(file, Set.of(), CACHE_FOR_EVERY_PAGE_MB)) {
             List<Document> docs = new ArrayList<>();
             for (int i = 0; i < DOCUMENTS; i++) {
                 docs.add(new Document("_id", String.format("offer-%05d", i)).append("n", 0).append("text", "x".repeat(400)));
             }
-            served.collection().insertMany(docs);
+            served.collection("offers").insertMany(docs);
             served.store.commit(); // the inserts' pages are written now, not by the background writer while we count
 
             long before = BsonDocumentType.ENCODINGS.sum();
             for (int i = 0; i < 100; i++) {
-                served.collection().updateOne(eq("_id", String.format("offer-%05d", i * 17 % DOCUMENTS)), Updates.set("n", i + 1));
+                served.collection("offers").updateOne(eq("_id", String.format("offer-%05d", i * 17 % DOCUMENTS)), Updates.set("n", i + 1));
             }
             for (int i = 0; i < 10; i++) {
-                served.collection().updateOne(eq("_id", "offer-00001"), Updates.inc("n", 1)); // the same one, changed again and again
+                served.collection("offers").updateOne(eq("_id", "offer-00001"), Updates.inc("n", 1)); // the same one, changed again and again
             }
             served.store.commit(); // and the updates' pages have been, before we count
             long encoded = BsonDocumentType.ENCODINGS.sum() - before;
             assertTrue(encoded >= 100, "the updates were written: " + encoded);
             assertTrue(encoded <= 110 + 10, "one encoding per changed document, not one per document of each page written: " + encoded);
         }
-        try (Served reopened = new Served(file)) {
+        try (ServedStore reopened = new ServedStore(file, Set.of(), CACHE_FOR_EVERY_PAGE_MB)) {
             for (int i = 0; i < 100; i++) {
-                Document d = reopened.collection().find(eq("_id", String.format("offer-%05d", i * 17 % DOCUMENTS))).first();
+                Document d = reopened.collection("offers").find(eq("_id", String.format("offer-%05d", i * 17 % DOCUMENTS))).first();
                 assertEquals(i + 1, d.getInteger("n"), "what was committed is what the file holds: " + d.get("_id"));
             }
-            assertEquals(10, reopened.collection().find(eq("_id", "offer-00001")).first().getInteger("n"));
-            assertEquals(0, reopened.collection().find(eq("_id", "offer-00002")).first().getInteger("n"));
-        }
-    }
-
-    /** The embedded server on {@code file}, with a driver connected to it. */
-    static final class Served implements AutoCloseable {
-        final MVStore store;
-        final MongoServer server;
-        final MongoClient client;
-
-        Served(Path file) {
-            // A page H2 drops from its cache and reads back holds new document instances, rightly encoded again when
-            // next written; which pages the cache keeps depends on the garbage collector (CI failed on it: 1007).
-            // A cache far larger than what this test writes keeps every page, so the count is the same on every run.
-            store = new MVStore.Builder().fileName(file.toString()).cacheSize(256).open();
-            server = new MongoServer(new DurableH2Backend(store, null, Set.of()));
-            InetSocketAddress address = server.bind();
-            client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        }
-
-        MongoCollection<Document> collection() {
-            return client.getDatabase("cx").getCollection("offers");
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            server.shutdownNow();
-            store.close();
+            assertEquals(10, reopened.collection("offers").find(eq("_id", "offer-00001")).first().getInteger("n"));
+            assertEquals(0, reopened.collection("offers").find(eq("_id", "offer-00002")).first().getInteger("n"));
         }
     }
 }

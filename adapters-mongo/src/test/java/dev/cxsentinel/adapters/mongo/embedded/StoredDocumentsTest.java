@@ -4,20 +4,15 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,27 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 class StoredDocumentsTest {
     @TempDir
     Path dir;
-    MVStore store;
-    MongoServer server;
-    MongoClient client;
+    ServedStore served;
     MongoCollection<Document> offers;
 
     @BeforeEach
     void open() {
-        store = new MVStore.Builder().fileName(dir.resolve("store.mv.db").toString()).open();
-        server = new MongoServer(new DurableH2Backend(store, null, Set.of("markers")));
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        offers = client.getDatabase("cx").getCollection("offers");
+        served = new ServedStore(dir.resolve("store.mv.db"), Set.of("markers"), ServedStore.APP_CACHE_MB);
+        offers = served.collection("offers");
         offers.insertOne(new Document("_id", "o-1").append("state", "OPEN").append("version", 1)
                 .append("outbox", List.of(new Document("id", "a").append("state", "P"))));
     }
 
     @AfterEach
     void close() {
-        client.close();
-        server.shutdownNow();
-        store.close();
+        served.close();
     }
 
     @Test
@@ -82,7 +70,7 @@ class StoredDocumentsTest {
     }
 
     private de.bwaldvogel.mongo.bson.Document stored(String id) {
-        MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases.cx.offers");
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = served.store.openMap("databases.cx.offers");
         return data.get(id);
     }
 }

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,22 +28,15 @@ class UnlockedScanTest {
 
     @TempDir
     Path dir;
-    MVStore store;
-    DurableH2Backend backend;
-    MongoServer server;
-    MongoClient client;
+    ServedStore served;
     MongoCollection<Document> markers;
     MongoCollection<Document> offers;
 
     @BeforeEach
     void open() {
-        store = new MVStore.Builder().fileName(dir.resolve("store.mv.db").toString()).open();
-        backend = new DurableH2Backend(store, null, Set.of("markers"));
-        server = new MongoServer(backend);
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        markers = client.getDatabase("cx").getCollection("markers");
-        offers = client.getDatabase("cx").getCollection("offers");
+        served = new ServedStore(dir.resolve("store.mv.db"), Set.of("markers"), ServedStore.APP_CACHE_MB);
+        markers = served.collection("markers");
+        offers = served.collection("offers");
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < MARKERS; i++) {
             docs.add(new Document("_id", String.format("m-%06d", i)).append("dueAt", new Date(i)).append("n", 0));
@@ -59,9 +47,7 @@ class UnlockedScanTest {
 
     @AfterEach
     void close() {
-        client.close();
-        server.shutdownNow();
-        store.close();
+        served.close();
     }
 
     /**
@@ -118,6 +104,6 @@ class UnlockedScanTest {
     }
 
     private Examined examinedOf(String collection) {
-        return ((Examined.Counting) backend.resolveDatabase("cx").resolveCollection(collection, false)).examined();
+        return ((Examined.Counting) served.backend.resolveDatabase("cx").resolveCollection(collection, false)).examined();
     }
 }
