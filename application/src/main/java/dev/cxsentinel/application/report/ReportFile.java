@@ -3,7 +3,7 @@ package dev.cxsentinel.application.report;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A report file that can be opened more than once (an import reads it twice: validate, then apply). */
+/** A report file that can be opened more than once (an import may read it twice: validate, then apply). */
 public interface ReportFile {
     String name();
 

@@ -25,11 +25,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
 
 /**
- * The second pass of an import: reads the valid offer rows again in batches, loads the stored offers of a batch by
+ * The second pass of an import: takes the valid offer rows in batches (those the {@link UnchangedRowScreen} kept, or
+ * else read from the files again), loads the stored offers of a batch by
  * id (the next batch's while the current one is applied, {@link OfferPrefetch}), applies each row and its comments, and writes only real changes, each together with the notifications it
  * owes (one document, one write). A write that lost to a concurrent one is reloaded and reapplied. In a dry run
  * nothing is written and the counts say what would have been.
@@ -79,21 +81,31 @@ final class ImportApplication {
     }
 
     private void run(OfferPrefetch prefetch) {
-        OfferKeyIndex applied = new OfferKeyIndex();
         List<ReportRow.OfferRow> batch = new ArrayList<>(ImportService.BATCH);
+        Optional<UnchangedRowScreen.Screened> screened = validation.screened();
+        if (screened.isPresent()) {
+            tally.offersUnchanged += screened.get().unchanged();
+            screened.get().rows().forEach(row -> add(prefetch, batch, row));
+        } else {
+            readAgain(prefetch, batch);
+        }
+        loadThenApplyPrevious(prefetch, batch);
+        loadThenApplyPrevious(prefetch, List.of());
+        applyRemainingComments();
+        tally.digestLines = digests.count();
+    }
+
+    /** The valid offer rows, read from the files again, each offer once. */
+    private void readAgain(OfferPrefetch prefetch, List<ReportRow.OfferRow> batch) {
+        OfferKeyIndex applied = new OfferKeyIndex();
         for (ReportFile file : validation.offerFiles()) {
             try {
                 reader.read(file, defaultMarketplace, new ReportReader.RowSink() {
                     @Override
                     public void row(ReportRow row) {
-                        if (validation.isInvalid(file, row.line())
-                                || applied.putIfAbsent(OfferKeyIndex.key(row.marketplace(), row.sku()), row.line()) != 0) {
-                            return;
-                        }
-                        batch.add((ReportRow.OfferRow) row);
-                        if (batch.size() == ImportService.BATCH) {
-                            loadThenApplyPrevious(prefetch, batch);
-                            batch.clear();
+                        if (!validation.isInvalid(file, row.line())
+                                && applied.putIfAbsent(OfferKeyIndex.key(row.marketplace(), row.sku()), row.line()) == 0) {
+                            add(prefetch, batch, (ReportRow.OfferRow) row);
                         }
                     }
 
@@ -108,10 +120,14 @@ final class ImportApplication {
                 throw new IllegalStateException("the report " + file.name() + " changed during the import: " + e.getMessage(), e);
             }
         }
-        loadThenApplyPrevious(prefetch, batch);
-        loadThenApplyPrevious(prefetch, List.of());
-        applyRemainingComments();
-        tally.digestLines = digests.count();
+    }
+
+    private void add(OfferPrefetch prefetch, List<ReportRow.OfferRow> batch, ReportRow.OfferRow row) {
+        batch.add(row);
+        if (batch.size() == ImportService.BATCH) {
+            loadThenApplyPrevious(prefetch, batch);
+            batch.clear();
+        }
     }
 
     /** Starts loading the stored offers of {@code rows}, then applies the batch loaded before (if any). */

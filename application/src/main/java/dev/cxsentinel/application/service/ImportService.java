@@ -24,10 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Imports a snapshot in two passes over the files: {@link ImportValidation} checks every row and writes nothing;
+ * Imports a snapshot in two passes: {@link ImportValidation} checks every row and writes nothing;
  * {@link ImportApplication} applies the valid rows in batches, writing only real changes with the notifications
  * they owe, and does not even read an offer whose row matches its {@link ImportFingerprints fingerprint} (the
- * daily re-import of a mostly unchanged catalogue); {@link DigestCollector} gathers the digest lines; {@link ImportTally} counts. Then the import is
+ * daily re-import of a mostly unchanged catalogue, whose files are then read only once: {@link UnchangedRowScreen}); {@link DigestCollector} gathers the digest lines; {@link ImportTally} counts. Then the import is
  * recorded and audited, and the dispatcher is woken. Offer rows are streamed, so memory does not grow with the
  * offer report; comments are grouped per offer in memory (far fewer rows than offers).
  */
@@ -81,8 +81,11 @@ public class ImportService implements ImportCxReport {
         Instant startedAt = clock.now();
         Marketplace marketplace = command.defaultMarketplace().orElse(null);
         ImportTally tally = new ImportTally();
-        ImportValidation validation = new ImportValidation(reader, loadOffer, command.account(), marketplace, tally);
-        validation.run(command.files());
+        ImportValidation validation;
+        try (UnchangedRowScreen screen = new UnchangedRowScreen(fingerprints, command.account())) {
+            validation = new ImportValidation(reader, loadOffer, command.account(), marketplace, tally, screen);
+            validation.run(command.files());
+        }
         if (tally.errorCount > 0 && !command.skipInvalid()) {
             ImportSummary rejected = tally.summary(command, startedAt, clock.now(), false);
             metrics.imported(rejected.record().rowsRead(), false);

@@ -16,14 +16,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The first pass of an import, which writes nothing: sorts the files by kind, reads every row, finds repeated
  * offers and comments for unknown offers, and keeps the comments (and the returns of known offers) for the second
- * pass. Offer rows are only checked here, not kept: the second pass reads them again, so memory does not grow with
- * the offer report.
+ * pass. Offer rows are checked here and handed to the {@link UnchangedRowScreen}, which keeps those that differ
+ * from their fingerprint while they are few; otherwise the second pass reads them again, so memory does not grow
+ * with the offer report.
  */
 final class ImportValidation {
     /** A row's place as one number: the file's index above bit 40, the line below (OfferKeyIndex stores longs). */
@@ -41,8 +43,12 @@ final class ImportValidation {
     private final Set<Long> invalidLines = new HashSet<>();
     private final Map<OfferId, List<ReportRow>> comments = new LinkedHashMap<>();
     private final Map<OfferId, List<ReportRow>> returns = new LinkedHashMap<>();
+    private final UnchangedRowScreen screen;
+    private Optional<UnchangedRowScreen.Screened> screened = Optional.empty();
 
-    ImportValidation(ReportReader reader, LoadOffer loadOffer, SellerAccountId account, Marketplace defaultMarketplace, ImportTally tally) {
+    ImportValidation(ReportReader reader, LoadOffer loadOffer, SellerAccountId account, Marketplace defaultMarketplace, ImportTally tally,
+                     UnchangedRowScreen screen) {
+        this.screen = screen;
         this.reader = reader;
         this.loadOffer = loadOffer;
         this.account = account;
@@ -57,6 +63,11 @@ final class ImportValidation {
     /** The comments (and returns of known offers) per offer, for the second pass; it removes what it applies. */
     Map<OfferId, List<ReportRow>> comments() {
         return comments;
+    }
+
+    /** The offer rows left to apply, when the screen spared the second pass reading the files again. */
+    Optional<UnchangedRowScreen.Screened> screened() {
+        return screened;
     }
 
     boolean isInvalid(ReportFile file, long line) {
@@ -78,6 +89,9 @@ final class ImportValidation {
                 tally.error(unreadable(file, e));
             }
         }
+        if (!commentFiles.isEmpty() || !returnFiles.isEmpty()) {
+            screen.giveUp();
+        }
         OfferKeyIndex seen = new OfferKeyIndex();
         for (ReportFile file : offerFiles) {
             read(file, row -> {
@@ -86,9 +100,12 @@ final class ImportValidation {
                     rejectRow(file, row.line(), new RowError(file.name(), row.line(), "sku", row.sku().value(),
                             first >>> FILE_SHIFT == fileIndex.get(file.name()) ? "offer-once" : "offer-once-other-file",
                             row.marketplace().code(), row.sku().value(), first & ((1L << FILE_SHIFT) - 1)));
+                } else {
+                    screen.offer((ReportRow.OfferRow) row);
                 }
             });
         }
+        screened = screen.finish();
         for (ReportFile file : commentFiles) {
             read(file, row -> comments.computeIfAbsent(idOf(row), k -> new ArrayList<>()).add(row));
         }

@@ -57,7 +57,7 @@ final class OfferPrefetch implements AutoCloseable {
     }
 
     /** What was read; a failure of the store is thrown as the store threw it. */
-    static Loaded await(Future<Loaded> loading) {
+    static <T> T await(Future<T> loading) {
         try {
             return loading.get();
         } catch (ExecutionException e) {

@@ -18,6 +18,7 @@ import dev.cxsentinel.application.port.in.ImportCxReport;
 import dev.cxsentinel.application.port.out.ConcurrentUpdateException;
 import dev.cxsentinel.application.port.out.OfferChange;
 import dev.cxsentinel.application.report.ReportFile;
+import dev.cxsentinel.domain.CxHealth;
 import dev.cxsentinel.domain.Expectation;
 import dev.cxsentinel.domain.Marketplace;
 import dev.cxsentinel.domain.Offer;
@@ -159,6 +160,107 @@ class ImportServiceTest {
         assertEquals(1, worse.record().offersChanged());
         assertEquals(LocalDate.of(2026, 11, 28), store.get(new OfferId(ACCOUNT, Marketplace.DE, new Sku("HB-KETTLE-01"))).observed().asOf(),
                 "as of the day of that import");
+    }
+
+    /**
+     * A re-import that changed little reads its report once: the rows that differ from their fingerprint are kept
+     * from the first pass. How many times a pass opens the file is measured, not assumed: by an import rejected
+     * after its first pass (a second file with an invalid row).
+     */
+    @Test
+    void aReimportThatChangedLittleReadsItsReportOnceAndAppliesWhatChanged() {
+        int rows = 3000;
+        Counted day = new Counted(catalogue("day.csv", rows, i -> "Good"));
+        int onePass = opensOfOnePass(day);
+
+        var first = run(false, day);
+        assertEquals(rows, first.record().offersNew());
+        assertEquals(onePass, day.opensSince(), "a first import of fewer rows than the screen keeps reads its report once");
+
+        store.offersRead = 0;
+        var again = run(false, day);
+        assertEquals(onePass, day.opensSince(), "an unchanged re-import reads its report once");
+        assertEquals(rows, again.record().offersUnchanged());
+        assertEquals(0, store.offersRead);
+
+        Counted later = new Counted(catalogue("later.csv", rows, i -> i % 100 == 7 ? "Fair" : "Good"));
+        var changed = run(false, later);
+        assertEquals(onePass, later.opensSince(), "a re-import with 1 % of rows changed reads its report once");
+        assertEquals(rows / 100, changed.record().offersChanged());
+        assertEquals(rows - rows / 100, changed.record().offersUnchanged());
+        assertEquals(rows / 100, store.offersRead, "and reads only the changed rows' offers");
+        assertEquals(CxHealth.FAIR, store.get(new OfferId(ACCOUNT, Marketplace.DE, new Sku("SKU-00107"))).health());
+        assertEquals(CxHealth.GOOD, store.get(new OfferId(ACCOUNT, Marketplace.DE, new Sku("SKU-00108"))).health());
+    }
+
+    /** Past what the screen keeps, the files are read again, with the same outcome; and so with a comment file. */
+    @Test
+    void aReportThatChangedMuchIsReadAgainAndAppliedAllTheSame() throws Exception {
+        int rows = UnchangedRowScreen.KEPT_AT_LEAST + 2000;
+        Counted day = new Counted(catalogue("day.csv", rows, i -> "Good"));
+        int onePass = opensOfOnePass(day);
+
+        var first = run(false, day);
+        assertTrue(day.opensSince() > onePass, "too many new rows to keep: the report is read again");
+        assertEquals(rows, first.record().offersNew());
+
+        Counted worse = new Counted(catalogue("worse.csv", rows, i -> i % 10 == 0 ? "Good" : "Fair"));
+        var changed = run(false, worse);
+        assertTrue(worse.opensSince() > onePass, "nine rows in ten changed: read again");
+        assertEquals(rows / 10 * 9, changed.record().offersChanged());
+        assertEquals(rows / 10, changed.record().offersUnchanged());
+        assertEquals(CxHealth.GOOD, store.get(new OfferId(ACCOUNT, Marketplace.DE, new Sku("SKU-00000"))).health());
+        assertEquals(CxHealth.FAIR, store.get(new OfferId(ACCOUNT, Marketplace.DE, new Sku("SKU-00001"))).health());
+
+        Counted offers = new Counted(resource("offers-en.csv"));
+        int offersOnePass = opensOfOnePass(offers);
+        var withComments = run(false, offers, resource("comments-en.csv"));
+        assertTrue(offers.opensSince() > offersOnePass, "with a comment file the offer rows are read again");
+        assertEquals(4, withComments.record().commentsAdded());
+    }
+
+    /** Opens of {@code file} by the first pass alone: an import rejected for another file's invalid row. */
+    private int opensOfOnePass(Counted file) {
+        ReportFile invalid = ReportFile.ofBytes("invalid.csv",
+                "marketplace,asin,sku,fulfillment_channel,cx_health\nDE,B07XJ8C8F5,OTHER-1,FBA,Splendid\n".getBytes(StandardCharsets.UTF_8));
+        assertFalse(run(false, file, invalid).applied());
+        return file.opensSince();
+    }
+
+    static ReportFile catalogue(String name, int rows, java.util.function.IntFunction<String> health) {
+        StringBuilder csv = new StringBuilder("marketplace,asin,sku,fulfillment_channel,cx_health\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(String.format("DE,B07XJ8C8F5,SKU-%05d,FBA,%s%n", i, health.apply(i)));
+        }
+        return ReportFile.ofBytes(name, csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A report file that counts how often it is opened. */
+    static final class Counted implements ReportFile {
+        private final ReportFile file;
+        private int opens;
+
+        Counted(ReportFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public String name() {
+            return file.name();
+        }
+
+        @Override
+        public InputStream open() throws java.io.IOException {
+            opens++;
+            return file.open();
+        }
+
+        /** Opens since the last call. */
+        int opensSince() {
+            int counted = opens;
+            opens = 0;
+            return counted;
+        }
     }
 
     @Test
