@@ -377,23 +377,24 @@ class ImportServiceTest {
         now = NOW.plusSeconds(3600);
 
         assertThrows(IllegalStateException.class, () -> run(false, report));
+        int batch = ImportApplication.CHANGED_BATCH; // every row changed, and few enough for the screen to keep
 
         ImportRecord running = store.imports.get(store.imports.size() - 1);
         assertEquals(ImportRecord.State.RUNNING, running.state(), "visible from its start");
-        assertEquals(1000, running.changesWritten(), "with what its first batch wrote");
+        assertEquals(batch, running.changesWritten(), "with what its first batch wrote");
         assertEquals(Notification.State.HELD, store.digests.get(0).state(), "the digest of what it wrote is kept, not yet sent");
-        assertEquals(1000, store.digests.get(0).lines().size() + store.digests.get(0).more(), "a line for each offer written");
+        assertEquals(batch, store.digests.get(0).lines().size() + store.digests.get(0).more(), "a line for each offer written");
 
         now = now.plus(ImportRecovery.SILENT).plusSeconds(1);
         assertEquals(1, new ImportRecovery(store, store, store, () -> now, () -> owedSignals++).recoverInterrupted());
         assertEquals(ImportRecord.State.INTERRUPTED, store.imports.get(store.imports.size() - 1).state());
         assertEquals(Notification.State.PENDING, store.digests.get(0).state(), "released: the channel hears of the changes written");
-        assertTrue(store.audit.stream().anyMatch(e -> e.action().equals("import-interrupted") && e.detail().equals("written=1000")));
+        assertTrue(store.audit.stream().anyMatch(e -> e.action().equals("import-interrupted") && e.detail().equals("written=" + batch)));
 
         store.dieAfterBulkWrites(Integer.MAX_VALUE);
         var rerun = run(false, report);
-        assertEquals(1500, rerun.record().offersChanged(), "the re-run writes what is missing");
-        assertEquals(1000, rerun.record().offersUnchanged());
+        assertEquals(2500 - batch, rerun.record().offersChanged(), "the re-run writes what is missing");
+        assertEquals(batch, rerun.record().offersUnchanged());
         assertEquals(List.of(running.id()), rerun.interruptedEarlier().stream().map(ImportRecord::id).toList(), "and says what it completes");
         assertEquals(ImportRecord.State.FINISHED, rerun.record().state());
         assertEquals(0, new ImportRecovery(store, store, store, () -> now.plusSeconds(3600), () -> { }).recoverInterrupted(),
