@@ -37,6 +37,13 @@ import java.util.concurrent.Future;
  * nothing is written and the counts say what would have been.
  */
 final class ImportApplication {
+    /**
+     * Batches of the rows the screen kept, which nearly all change their offer. A thousand changed offers spread over
+     * a store of a million touch more pages than the embedded store's cache holds, and each page is read again for
+     * the write: the 1 %-changed re-import of 1M rows took 40–52 s in batches of 1000, 31 s in batches of 100, 34 s
+     * in batches of 10 (by hand, 2026-11-27).
+     */
+    static final int CHANGED_BATCH = 100;
     private final ReportReader reader;
     private final LoadOffer loadOffer;
     private final SaveOffer saveOffer;
@@ -49,13 +56,6 @@ final class ImportApplication {
     private final DigestCollector digests;
     private final Runnable afterBatch;
     private final Map<OfferId, Integer> pendingCommentCounts = new HashMap<>();
-    /**
-     * Batches of the rows the screen kept, which nearly all change their offer. A thousand changed offers spread over
-     * a store of a million touch more pages than the embedded store's cache holds, and each page is read again for
-     * the write: the 1 %-changed re-import of 1M rows took 40–52 s in batches of 1000, 31 s in batches of 100, 34 s
-     * in batches of 10 (by hand, 2026-11-27).
-     */
-    static final int CHANGED_BATCH = 100;
     private final ImportFingerprints fingerprints;
     private final Set<OfferId> stale = new HashSet<>();
     private Batch loading;

@@ -26,11 +26,7 @@ final class OfferPrefetch implements AutoCloseable {
 
     private final LoadOffer loadOffer;
     private final ImportFingerprints fingerprints;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "cx-import-prefetch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService loader = storeReader("cx-import-prefetch");
 
     OfferPrefetch(LoadOffer loadOffer, ImportFingerprints fingerprints) {
         this.loadOffer = loadOffer;
@@ -53,6 +49,15 @@ final class OfferPrefetch implements AutoCloseable {
             }
             List<OfferId> toRead = all.stream().filter(id -> !unchanged.contains(id)).toList();
             return new Loaded(toRead.isEmpty() ? Map.of() : loadOffer.loadAll(toRead), unchanged);
+        });
+    }
+
+    /** One daemon thread that reads the store for an import: it never keeps the JVM from exiting. */
+    static ExecutorService storeReader(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
         });
     }
 
