@@ -31,19 +31,12 @@ import java.util.concurrent.Future;
 
 /**
  * The second pass of an import: takes the valid offer rows in batches (those the {@link UnchangedRowScreen} kept, or
- * else read from the files again), loads the stored offers of a batch by
- * id (the next batch's while the current one is applied, {@link OfferPrefetch}), applies each row and its comments, and writes only real changes, each together with the notifications it
- * owes (one document, one write). A write that lost to a concurrent one is reloaded and reapplied. In a dry run
+ * else read from the files again), loads the stored offers of a batch by id (the next batch's while the current one
+ * is applied, {@link OfferPrefetch}), applies each row and its comments, and writes only real changes, each together
+ * with the notifications it owes (one document, one write). A write that lost to a concurrent one is reloaded and reapplied. In a dry run
  * nothing is written and the counts say what would have been.
  */
 final class ImportApplication {
-    /**
-     * Batches of the rows the screen kept, which nearly all change their offer. A thousand changed offers spread over
-     * a store of a million touch more pages than the embedded store's cache holds, and each page is read again for
-     * the write: the 1 %-changed re-import of 1M rows took 40–52 s in batches of 1000, 31 s in batches of 100, 34 s
-     * in batches of 10 (by hand, 2026-11-27).
-     */
-    static final int CHANGED_BATCH = 100;
     private final ReportReader reader;
     private final LoadOffer loadOffer;
     private final SaveOffer saveOffer;
@@ -92,7 +85,7 @@ final class ImportApplication {
         Optional<UnchangedRowScreen.Screened> screened = validation.screened();
         if (screened.isPresent()) {
             tally.offersUnchanged += screened.get().unchanged();
-            screened.get().rows().forEach(row -> add(prefetch, batch, row, CHANGED_BATCH));
+            screened.get().rows().forEach(row -> add(prefetch, batch, row, UnchangedRowScreen.APPLY_BATCH));
         } else {
             readAgain(prefetch, batch);
         }

@@ -377,7 +377,7 @@ class ImportServiceTest {
         now = NOW.plusSeconds(3600);
 
         assertThrows(IllegalStateException.class, () -> run(false, report));
-        int batch = ImportApplication.CHANGED_BATCH; // every row changed, and few enough for the screen to keep
+        int batch = UnchangedRowScreen.APPLY_BATCH; // every row changed, and few enough for the screen to keep
 
         ImportRecord running = store.imports.get(store.imports.size() - 1);
         assertEquals(ImportRecord.State.RUNNING, running.state(), "visible from its start");
